@@ -1,0 +1,6 @@
+namespace VaultStaging.Emulator;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
