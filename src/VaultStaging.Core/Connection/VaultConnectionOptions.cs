@@ -1,0 +1,81 @@
+using System;
+using System.Net.Http;
+
+namespace VaultStaging.Core.Connection;
+
+/// <summary>Everything needed to open a <see cref="VaultConnection"/>.</summary>
+public sealed class VaultConnectionOptions
+{
+    public const string DefaultApiVersion = "v26.1";
+    public const string DefaultClientId = "vaultstaging";
+
+    /// <summary>The Vault host, e.g. https://myvault.veevavault.com/. Use <see cref="VaultServer.Parse"/> to accept a bare DNS name.</summary>
+    public Uri Server { get; set; } = null!;
+
+    /// <summary>API version segment with its leading v, e.g. v26.1.</summary>
+    public string ApiVersion { get; set; } = DefaultApiVersion;
+
+    /// <summary>Sent as X-VaultAPI-ClientID; letters, digits, '.', '_' and '-', at most 100 characters.</summary>
+    public string ClientId { get; set; } = DefaultClientId;
+
+    /// <summary>User name and password; when held, an expired login session is renewed automatically.</summary>
+    public VaultCredential? Credential { get; set; }
+
+    /// <summary>An existing session id or API access token (veeva-vault-…), used when no credential is given.</summary>
+    public string? SessionId { get; set; }
+
+    /// <summary>Timeout of one HTTP request (a part upload is one request).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Transport retries: backoff with jitter on network errors, 5xx, HTML pages and Retry-After.</summary>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>Receives one line per HTTP step (never a secret). Called from worker threads.</summary>
+    public IVaultLog? Log { get; set; }
+
+    /// <summary>For tests and proxies: the handler under the connection's HttpClient.</summary>
+    public HttpMessageHandler? HttpHandler { get; set; }
+}
+
+/// <summary>User name and password. <see cref="ToString"/> never shows the password.</summary>
+public sealed class VaultCredential
+{
+    public VaultCredential(string userName, string password)
+    {
+        UserName = userName ?? throw new ArgumentNullException(nameof(userName));
+        Password = password ?? throw new ArgumentNullException(nameof(password));
+    }
+
+    public string UserName { get; }
+
+    internal string Password { get; }
+
+    public override string ToString() => UserName + " (password hidden)";
+}
+
+/// <summary>Backoff policy for transient failures.</summary>
+public sealed class RetryOptions
+{
+    /// <summary>Attempts per request, the first included.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Upper bound on the time one request may spend retrying.</summary>
+    public TimeSpan MaxTotal { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>Receives the engine's diagnostic lines. Implementations must be thread-safe.</summary>
+public interface IVaultLog
+{
+    /// <summary>One line per HTTP step and transfer decision.</summary>
+    void Verbose(string message);
+
+    /// <summary>Adds Vault execution ids and rate-limit figures.</summary>
+    void Debug(string message);
+
+    /// <summary>Throttling, retries, sessions left behind.</summary>
+    void Warning(string message);
+}

@@ -1,0 +1,25 @@
+using System;
+
+namespace VaultStaging.Core.Transfer;
+
+/// <summary>The server's part rules for an API version (REFERENCE §6.2, §9).</summary>
+public sealed class PartLimits
+{
+    public const long MiB = 1024 * 1024;
+
+    /// <summary>5 MiB: the documented minimum for every part but the last.</summary>
+    public long MinPartSize { get; init; } = 5 * MiB;
+
+    /// <summary>50,000,000 bytes: safe whether "50 MB" means 10^6 or 2^20.</summary>
+    public long MaxPartSize { get; init; } = 50_000_000;
+
+    public int MaxParts { get; init; } = 2000;
+
+    public long MaxFileSize { get; init; } = 500_000_000_000;
+
+    /// <summary>The single-request upload limit.</summary>
+    public long MaxSmallFileSize { get; init; } = 50_000_000;
+
+    /// <summary>2000 × 50 MB up to v26.1; v26.2 documents 9616 × 52 MB.</summary>
+    public static PartLimits ForApiVersion(string apiVersion) => throw new NotImplementedException();
+}

@@ -1,0 +1,43 @@
+using System;
+
+namespace VaultStaging.Core.Transfer;
+
+/// <summary>How files are staged. One instance may serve many uploads.</summary>
+public sealed class UploadOptions
+{
+    /// <summary>Part size in bytes; null picks <see cref="PartPlan.DefaultPartSize"/> (raised for big files).</summary>
+    public long? PartSize { get; set; }
+
+    /// <summary>Files up to this size go in one request; larger ones by resumable session. At most the limits' MaxSmallFileSize.</summary>
+    public long SmallFileThreshold { get; set; } = 50_000_000;
+
+    /// <summary>Limits of the server; null = <see cref="PartLimits.ForApiVersion"/> of the connection.</summary>
+    public PartLimits? Limits { get; set; }
+
+    public ExistingFileAction IfExists { get; set; } = ExistingFileAction.Fail;
+
+    /// <summary>Wait for the commit job to finish (and check the staged size) before reporting a file staged.</summary>
+    public bool WaitForJob { get; set; } = true;
+
+    /// <summary>Never below 10 s against a real vault; emulator tests shorten it.</summary>
+    public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Continue an active session for the same path and size, re-sending only missing or mismatching parts.</summary>
+    public bool Resume { get; set; } = true;
+
+    /// <summary>Create missing staging folders before uploading.</summary>
+    public bool CreateFolders { get; set; } = true;
+}
+
+public enum ExistingFileAction
+{
+    /// <summary>Report the file as failed (ITEM_NAME_EXISTS).</summary>
+    Fail,
+
+    Overwrite,
+
+    /// <summary>Leave the staged file alone and report the local file as skipped.</summary>
+    Skip,
+}
