@@ -1,6 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using VaultStaging.Core.Http;
+using VaultStaging.Core.Json;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Connection;
@@ -13,35 +19,195 @@ namespace VaultStaging.Core.Connection;
 /// </summary>
 public sealed class VaultConnection : IDisposable
 {
-    private VaultConnection()
+    /// <summary>Enough sockets for parallel file uploads on one connection.</summary>
+    internal const int MaxConnectionsPerServer = 64;
+
+    private static readonly Regex ClientIdPattern = new("^[A-Za-z0-9._-]{1,100}$", RegexOptions.CultureInvariant);
+    private static readonly Regex ApiVersionPattern = new(@"^v\d{2}\.\d$", RegexOptions.CultureInvariant);
+
+    private int disconnected;
+
+    private VaultConnection(VaultHttpPipeline pipeline, VaultIdentity identity)
     {
+        Pipeline = pipeline;
+        Server = pipeline.Server;
+        ApiVersion = pipeline.ApiVersion;
+        ClientId = pipeline.ClientId;
+        Identity = identity;
+        CanRenewSession = pipeline.Session.CanRenew;
+        Staging = new FileStagingClient(pipeline);
     }
 
-    public Uri Server { get; private set; } = null!;
+    public Uri Server { get; private set; }
 
-    public string ApiVersion { get; private set; } = VaultConnectionOptions.DefaultApiVersion;
+    public string ApiVersion { get; private set; }
 
-    public string ClientId { get; private set; } = VaultConnectionOptions.DefaultClientId;
+    public string ClientId { get; private set; }
 
-    public VaultIdentity Identity { get; private set; } = null!;
+    public VaultIdentity Identity { get; private set; }
 
     /// <summary>True when the connection can log in again by itself.</summary>
     public bool CanRenewSession { get; private set; }
 
     /// <summary>The file staging API over this connection.</summary>
-    public FileStagingClient Staging { get; private set; } = null!;
+    public FileStagingClient Staging { get; private set; }
+
+    /// <summary>X-VaultAPI-BurstLimit from the latest response that carried it.</summary>
+    public int? BurstLimit => Pipeline.Governor.BurstLimit;
+
+    /// <summary>X-VaultAPI-BurstLimitRemaining from the latest response that carried it.</summary>
+    public int? BurstLimitRemaining => Pipeline.Governor.BurstLimitRemaining;
+
+    internal VaultHttpPipeline Pipeline { get; }
 
     /// <summary>
     /// Authenticates (or adopts the given session id), checks the session belongs to the vault asked for,
     /// and learns the user's id and admin-ness.
     /// </summary>
     public static Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => ConnectAsync(options, () => DateTimeOffset.UtcNow, cancellationToken);
+
+    /// <summary>Test seam: <paramref name="utcNow"/> drives the proactive renewal before the 48 h cap.</summary>
+    internal static async Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, Func<DateTimeOffset> utcNow, CancellationToken cancellationToken)
+    {
+        Validate(options);
+        var redactor = new Redactor();
+        redactor.AddSecret(options.Credential?.Password);
+        redactor.AddSecret(options.SessionId);
+        var log = new SafeLog(options.Log, redactor);
+        var server = options.Server;
+        var apiVersion = options.ApiVersion;
+
+        Authenticator? authenticator = null;
+        VaultHttpPipeline? pipeline = null;
+        var session = new SessionRenewer(
+            options.Credential is null ? null : token => authenticator!.LoginAsync(token),
+            utcNow,
+            redactor);
+        try
+        {
+            pipeline = new VaultHttpPipeline(
+                server,
+                apiVersion,
+                options.ClientId,
+                CreateHttpClient(options),
+                options.RequestTimeout,
+                new RetryPolicy(options.Retry),
+                new RateGovernor(log),
+                session,
+                log,
+                redactor);
+            authenticator = options.Credential is null ? null : new Authenticator(pipeline, options.Credential);
+
+            long vaultId = 0;
+            if (authenticator is not null)
+            {
+                var login = await authenticator.LoginWithVaultIdAsync(cancellationToken).ConfigureAwait(false);
+                session.Adopt(login.SessionId);
+                vaultId = login.VaultId;
+            }
+            else
+            {
+                session.Adopt(options.SessionId!);
+            }
+
+            var identity = await Authenticator.WhoAmIAsync(pipeline, vaultId, cancellationToken).ConfigureAwait(false);
+            log.Verbose($"Connected to {server.Authority} as {identity.UserName} (user id {identity.UserId}{(identity.IsAdmin ? ", admin" : "")}).");
+            return new VaultConnection(pipeline, identity);
+        }
+        catch
+        {
+            pipeline?.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Ends the login session on the server (DELETE /session). Safe to call twice.</summary>
-    public Task DisconnectAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    public void Dispose()
+    public async Task DisconnectAsync(CancellationToken cancellationToken = default)
     {
+        if (Interlocked.Exchange(ref disconnected, 1) != 0)
+        {
+            return;
+        }
+
+        await Authenticator.EndSessionAsync(Pipeline, Pipeline.Session.Current, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => Pipeline.Dispose();
+
+    public override string ToString() => $"{Identity.UserName}@{Server.Authority}";
+
+    private static void Validate(VaultConnectionOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        if (options.Server is null || !options.Server.IsAbsoluteUri)
+        {
+            throw new VaultStagingException("InvalidServerUrl", VaultErrorCategory.InvalidArgument, "No Vault server was given; pass a DNS name such as myvault.veevavault.com.");
+        }
+
+        // Re-parse so an https-only rule also holds for callers that built the Uri themselves.
+        options.Server = VaultServer.Parse(options.Server.GetLeftPart(UriPartial.Authority));
+
+        if (options.ClientId is null || !ClientIdPattern.IsMatch(options.ClientId))
+        {
+            throw new VaultStagingException(
+                "InvalidClientId",
+                VaultErrorCategory.InvalidArgument,
+                $"The client id '{options.ClientId}' is not valid: use at most 100 letters, digits, '.', '_' or '-'.")
+            {
+                Target = options.ClientId,
+            };
+        }
+
+        if (options.ApiVersion is null || !ApiVersionPattern.IsMatch(options.ApiVersion))
+        {
+            throw new VaultStagingException(
+                "InvalidApiVersion",
+                VaultErrorCategory.InvalidArgument,
+                $"The API version '{options.ApiVersion}' is not valid: use the form v26.1.");
+        }
+
+        if (options.Credential is null && string.IsNullOrWhiteSpace(options.SessionId))
+        {
+            throw new VaultStagingException(
+                "CredentialRequired",
+                VaultErrorCategory.AuthenticationError,
+                "Give a user name and password, or an existing session id or API access token, to connect to Vault.");
+        }
+
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            throw new VaultStagingException("InvalidRequestTimeout", VaultErrorCategory.InvalidArgument, "The request timeout must be positive.");
+        }
+    }
+
+    private static HttpClient CreateHttpClient(VaultConnectionOptions options)
+    {
+        if (options.HttpHandler is { } handler)
+        {
+            return new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        var own = new HttpClientHandler
+        {
+            // Vault never redirects API calls; following one could carry the session elsewhere.
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+        try
+        {
+            own.MaxConnectionsPerServer = MaxConnectionsPerServer;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // .NET Framework: ServicePointManager governs the limit instead.
+        }
+
+        return new HttpClient(own, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }

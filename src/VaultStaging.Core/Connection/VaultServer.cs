@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 
 namespace VaultStaging.Core.Connection;
 
@@ -10,5 +11,55 @@ public static class VaultServer
     /// (the emulator). Throws <see cref="VaultStagingException"/> (InsecureServerUrl / InvalidServerUrl)
     /// for plain http to anything but loopback, or for a value that is not a host.
     /// </summary>
-    public static Uri Parse(string dnsOrUrl) => throw new NotImplementedException();
+    public static Uri Parse(string dnsOrUrl)
+    {
+        var text = dnsOrUrl?.Trim() ?? "";
+        var hasScheme = text.IndexOf("://", StringComparison.Ordinal) >= 0;
+        if (text.Length == 0
+            || !Uri.TryCreate(hasScheme ? text : "https://" + text, UriKind.Absolute, out var uri)
+            || uri.Host.Length == 0
+            || !string.IsNullOrEmpty(uri.UserInfo)
+            || (!hasScheme && (text.IndexOfAny(new[] { '/', '?', '#', ' ', '@' }) >= 0)))
+        {
+            throw Invalid(text);
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp)
+        {
+            if (!IsLoopback(uri))
+            {
+                throw new VaultStagingException(
+                    "InsecureServerUrl",
+                    VaultErrorCategory.SecurityError,
+                    $"'{uri.Authority}' was given with http://; HTTPS is required for a Vault server (plain http is only allowed for a loopback emulator). Use https://{uri.Authority}.")
+                {
+                    Target = text,
+                };
+            }
+        }
+        else if (uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw Invalid(text);
+        }
+
+        return new UriBuilder(uri.Scheme, uri.Host, uri.Port).Uri;
+    }
+
+    internal static bool IsLoopback(Uri uri)
+    {
+        if (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address);
+    }
+
+    private static VaultStagingException Invalid(string text) => new(
+        "InvalidServerUrl",
+        VaultErrorCategory.InvalidArgument,
+        $"'{text}' is not a Vault server address; give a DNS name such as myvault.veevavault.com or an https:// URL.")
+    {
+        Target = text,
+    };
 }

@@ -1,0 +1,104 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using VaultStaging.Core.Connection;
+
+namespace VaultStaging.Core.Http;
+
+/// <summary>
+/// Reads Vault's burst headers from every response and, once the calls left in the window fall
+/// below a floor, spaces request starts out across every thread using the connection, so parallel
+/// uploads slow down together instead of piling onto an exhausted window (REFERENCE §4).
+/// </summary>
+internal sealed class RateGovernor
+{
+    /// <summary>Below this share of the burst limit the governor starts spacing requests.</summary>
+    public const double Floor = 0.10;
+
+    private readonly object gate = new();
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly SafeLog log;
+    private TimeSpan nextStart;
+
+    public RateGovernor(SafeLog log, TimeSpan? spacing = null)
+    {
+        this.log = log;
+        Spacing = spacing ?? TimeSpan.FromMilliseconds(500);
+    }
+
+    /// <summary>Gap between request starts while throttled (Vault's own per-call delay is 500 ms).</summary>
+    public TimeSpan Spacing { get; }
+
+    public int? BurstLimit { get; private set; }
+
+    public int? BurstLimitRemaining { get; private set; }
+
+    public bool IsThrottling { get; private set; }
+
+    /// <summary>Waits for this request's slot when throttling; returns at once otherwise.</summary>
+    public Task WaitTurnAsync(CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        lock (gate)
+        {
+            if (!IsThrottling)
+            {
+                return Task.CompletedTask;
+            }
+
+            var now = clock.Elapsed;
+            var start = nextStart > now ? nextStart : now;
+            nextStart = start + Spacing;
+            wait = start - now;
+        }
+
+        return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+    }
+
+    public void Observe(HttpResponseHeaders headers, string requestLine)
+    {
+        var limit = ReadInt(headers, "X-VaultAPI-BurstLimit");
+        var remaining = ReadInt(headers, "X-VaultAPI-BurstLimitRemaining");
+        var delay = ReadInt(headers, "X-VaultAPI-ResponseDelay");
+        if (delay > 0)
+        {
+            log.Warning(string.Format(CultureInfo.InvariantCulture, "Vault delayed {0} by {1} ms: the API burst limit is exhausted.", requestLine, delay));
+        }
+
+        if (remaining is null)
+        {
+            return;
+        }
+
+        bool started;
+        lock (gate)
+        {
+            BurstLimit = limit ?? BurstLimit;
+            BurstLimitRemaining = remaining;
+            var floor = BurstLimit is { } l ? l * Floor : 0;
+            var throttle = remaining.Value <= 0 || remaining.Value < floor;
+            started = throttle && !IsThrottling;
+            IsThrottling = throttle;
+        }
+
+        if (started)
+        {
+            log.Warning(string.Format(
+                CultureInfo.InvariantCulture,
+                "Only {0} of {1} API calls left in Vault's burst window; spacing requests {2} ms apart.",
+                remaining,
+                limit?.ToString(CultureInfo.InvariantCulture) ?? "?",
+                (int)Spacing.TotalMilliseconds));
+        }
+    }
+
+    private static int? ReadInt(HttpResponseHeaders headers, string name)
+        => headers.TryGetValues(name, out var values)
+           && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace VaultStaging.Core.Http;
+
+/// <summary>
+/// Holds the current login session and replaces it when it dies: one login at a time, shared by
+/// every caller that saw the same dead session; proactively before Vault's 48 h absolute cap.
+/// </summary>
+internal sealed class SessionRenewer
+{
+    /// <summary>Renew this long after login, ahead of the 48 h hard limit.</summary>
+    public static readonly TimeSpan ProactiveAge = TimeSpan.FromHours(47);
+
+    private readonly Func<CancellationToken, Task<string>>? login;
+    private readonly Func<DateTimeOffset> utcNow;
+    private readonly Redactor redactor;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private string current = "";
+    private DateTimeOffset issuedAt;
+
+    // login: logs in again and returns the new session id; null when no credential is held.
+    public SessionRenewer(Func<CancellationToken, Task<string>>? login, Func<DateTimeOffset> utcNow, Redactor redactor)
+    {
+        this.login = login;
+        this.utcNow = utcNow;
+        this.redactor = redactor;
+    }
+
+    public bool CanRenew => login is not null;
+
+    public string Current => Volatile.Read(ref current);
+
+    public void Adopt(string sessionId)
+    {
+        redactor.AddSecret(sessionId);
+        issuedAt = utcNow();
+        Volatile.Write(ref current, sessionId);
+    }
+
+    /// <summary>The session to send now, renewed first when it is close to the absolute cap.</summary>
+    public Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        var session = Current;
+        return CanRenew && utcNow() - issuedAt >= ProactiveAge
+            ? RenewAsync(session, cancellationToken)
+            : Task.FromResult(session);
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="deadSession"/>; when another caller already did, returns its session
+    /// without logging in again.
+    /// </summary>
+    public async Task<string> RenewAsync(string deadSession, CancellationToken cancellationToken)
+    {
+        if (login is null)
+        {
+            throw SessionExpired();
+        }
+
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!string.Equals(Current, deadSession, StringComparison.Ordinal))
+            {
+                return Current;
+            }
+
+            var session = await login(cancellationToken).ConfigureAwait(false);
+            Adopt(session);
+            return session;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public static VaultStagingException SessionExpired() => new(
+        "SessionExpired",
+        VaultErrorCategory.AuthenticationError,
+        "The Vault session has expired; connect again (Connect-Vault / set VAULTSTAGING_SESSION_ID).");
+}
