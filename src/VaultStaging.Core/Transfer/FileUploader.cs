@@ -1,21 +1,26 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
+using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
 
 /// <summary>
 /// Stages one local file: small files by a single request, larger ones by a resumable session
 /// (resuming a matching active session, parts strictly in order, every part verified), then commit
-/// and, unless told not to, wait for the job and check the staged size.
+/// and, unless told not to, wait for the job and check the staged size. Thread-safe: a batch shares one uploader.
 /// </summary>
 public sealed class FileUploader
 {
+    private readonly FolderCreator folders;
+
     public FileUploader(VaultConnection connection, UploadOptions options)
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
         Options = options ?? throw new ArgumentNullException(nameof(options));
+        folders = new FolderCreator(connection.Staging);
     }
 
     public VaultConnection Connection { get; }
@@ -26,6 +31,116 @@ public sealed class FileUploader
     /// Never throws for a per-file failure: the result carries Status Failed and the error.
     /// Cancellation yields Status Cancelled and leaves any session resumable.
     /// </summary>
-    public Task<UploadResult> UploadAsync(UploadRequest request, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public async Task<UploadResult> UploadAsync(UploadRequest request, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var outcome = new UploadOutcome(request);
+        try
+        {
+            await StageAsync(request, outcome, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A committed file is assembled by its job whether or not anyone waits for it.
+            outcome.Status = outcome.Status == UploadStatus.Committed ? UploadStatus.Committed : UploadStatus.Cancelled;
+        }
+        catch (VaultStagingException e)
+        {
+            outcome.Fail(e);
+        }
+        catch (Exception e)
+        {
+            outcome.Fail(TransferErrors.Unexpected(request.LocalPath, e));
+        }
+
+        return outcome.ToResult(stopwatch.Elapsed);
+    }
+
+    private async Task StageAsync(UploadRequest request, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var file = LocalFileSnapshot.Take(request.LocalPath);
+        var stagingPath = StagingPath.Normalize(request.StagingPath);
+        outcome.StagingPath = stagingPath;
+        outcome.Size = file.Length;
+        Report(progress, request, stagingPath, UploadStage.Preparing, file.Length, 0);
+
+        var existing = await Connection.Staging.GetItemAsync(stagingPath, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            if (existing.Kind == StagingItemKind.Folder)
+            {
+                throw TransferErrors.StagingPathIsFolder(request.LocalPath, stagingPath);
+            }
+
+            switch (Options.IfExists)
+            {
+                case ExistingFileAction.Skip:
+                    outcome.Status = UploadStatus.Skipped;
+                    return;
+                case ExistingFileAction.Fail:
+                    throw TransferErrors.StagingItemExists(request.LocalPath, stagingPath);
+            }
+        }
+        else if (Options.CreateFolders)
+        {
+            await folders.EnsureAsync(StagingPath.GetParent(stagingPath), cancellationToken).ConfigureAwait(false);
+        }
+
+        var overwrite = existing is not null;
+        var limits = Options.ResolveLimits(Connection);
+        if (file.Length <= Options.SmallFileLimit(limits))
+        {
+            await new SmallFileUpload(Connection.Staging).SendAsync(file, stagingPath, overwrite, outcome, cancellationToken).ConfigureAwait(false);
+            Report(progress, request, stagingPath, UploadStage.Done, file.Length, file.Length);
+            return;
+        }
+
+        await UploadBySessionAsync(request, stagingPath, outcome, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UploadBySessionAsync(UploadRequest request, string stagingPath, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var upload = await ResumableUpload.StartAsync(Connection, request with { StagingPath = stagingPath }, Options, Options.Resume, cancellationToken)
+            .ConfigureAwait(false);
+        outcome.SessionId = upload.Session.Id;
+        outcome.Parts = upload.Plan.PartCount;
+        if (upload.IsResumed)
+        {
+            upload.Report(progress, UploadStage.Resuming, 0);
+            await upload.FindResumePointAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        outcome.PartsSent = await upload.SendRemainingPartsAsync(progress, cancellationToken).ConfigureAwait(false);
+        outcome.Md5 = upload.FileMd5;
+
+        upload.Report(progress, UploadStage.Committing, upload.Plan.PartCount);
+        var jobId = await upload.CommitAsync(cancellationToken).ConfigureAwait(false);
+        outcome.JobId = jobId;
+        outcome.Status = UploadStatus.Committed;
+        if (!Options.WaitForJob)
+        {
+            return;
+        }
+
+        upload.Report(progress, UploadStage.WaitingForJob, upload.Plan.PartCount);
+        await new StagedFileCheck(Connection.Staging, Options).RunAsync(request.LocalPath, stagingPath, upload.Plan.FileSize, jobId, cancellationToken)
+            .ConfigureAwait(false);
+        outcome.Status = UploadStatus.Staged;
+        upload.Report(progress, UploadStage.Done, upload.Plan.PartCount);
+    }
+
+    private static void Report(IProgress<UploadProgress>? progress, UploadRequest request, string stagingPath, UploadStage stage, long total, long done)
+        => progress?.Report(new UploadProgress
+        {
+            LocalPath = request.LocalPath,
+            StagingPath = stagingPath,
+            Stage = stage,
+            BytesTotal = total,
+            BytesDone = done,
+        });
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -21,5 +22,35 @@ public sealed class PartLimits
     public long MaxSmallFileSize { get; init; } = 50_000_000;
 
     /// <summary>2000 × 50 MB up to v26.1; v26.2 documents 9616 × 52 MB.</summary>
-    public static PartLimits ForApiVersion(string apiVersion) => throw new NotImplementedException();
+    public static PartLimits ForApiVersion(string apiVersion)
+    {
+        var (major, minor) = ParseVersion(apiVersion);
+        return major > 26 || (major == 26 && minor >= 2) ? V26_2 : new PartLimits();
+    }
+
+    /// <summary>The largest file these limits can carry by session.</summary>
+    public long SessionCapacity => Math.Min(MaxFileSize, MaxParts * MaxPartSize);
+
+    /// <summary>The limits documented for v26.2 (9616 parts of up to 52,000,000 bytes).</summary>
+    internal static PartLimits V26_2 => new() { MaxParts = 9616, MaxPartSize = 52_000_000 };
+
+    private static (int Major, int Minor) ParseVersion(string apiVersion)
+    {
+        var text = (apiVersion ?? "").Trim();
+        var dot = text.IndexOf('.');
+        if (text.Length > 1 && (text[0] == 'v' || text[0] == 'V') && dot > 1
+            && int.TryParse(text.Substring(1, dot - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var major)
+            && int.TryParse(text.Substring(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
+        {
+            return (major, minor);
+        }
+
+        throw new VaultStagingException(
+            "InvalidApiVersion",
+            VaultErrorCategory.InvalidArgument,
+            $"The API version '{apiVersion}' is not valid: expected the form vYY.N, e.g. v26.1.")
+        {
+            Target = apiVersion,
+        };
+    }
 }

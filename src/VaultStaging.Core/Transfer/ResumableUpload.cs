@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
@@ -12,6 +14,15 @@ namespace VaultStaging.Core.Transfer;
 /// </summary>
 public sealed class ResumableUpload
 {
+    private readonly object gate = new();
+    private VaultConnection connection = null!;
+    private UploadOptions options = null!;
+    private LocalFileSnapshot file = null!;
+    private FileDigest digest = null!;
+
+    /// <summary>The first part the server may lack; null until known (an adopted session not yet verified).</summary>
+    private int? nextPart;
+
     private ResumableUpload()
     {
     }
@@ -24,29 +35,244 @@ public sealed class ResumableUpload
 
     public PartPlan Plan { get; private set; } = null!;
 
+    /// <summary>True when the session was found active (from an earlier run) rather than created.</summary>
+    public bool IsResumed { get; private set; }
+
+    /// <summary>Lower-case hex MD5 of the whole local file, once every part was read in order (verified or sent).</summary>
+    public string? FileMd5 => digest.Hex;
+
     /// <summary>Creates a session sized to the local file (or, with <paramref name="resume"/>, adopts a matching active one).</summary>
-    public static Task<ResumableUpload> StartAsync(VaultConnection connection, UploadRequest request, UploadOptions options, bool resume, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public static async Task<ResumableUpload> StartAsync(VaultConnection connection, UploadRequest request, UploadOptions options, bool resume, CancellationToken cancellationToken = default)
+    {
+        if (connection is null || request is null || options is null)
+        {
+            throw new ArgumentNullException(connection is null ? nameof(connection) : request is null ? nameof(request) : nameof(options));
+        }
+
+        var file = LocalFileSnapshot.Take(request.LocalPath);
+        var stagingPath = Staging.StagingPath.Normalize(request.StagingPath);
+        var limits = options.ResolveLimits(connection);
+        var plan = PartPlan.Create(file.Length, limits, options.PartSize);
+        var staging = connection.Staging;
+
+        if (resume)
+        {
+            var adopted = await AdoptActiveSessionAsync(connection, stagingPath, plan, limits, cancellationToken).ConfigureAwait(false);
+            if (adopted is { } found)
+            {
+                return new ResumableUpload().Bind(connection, options, file, found.Session, found.Plan, nextPart: null, resumed: true);
+            }
+        }
+
+        var overwrite = options.IfExists == ExistingFileAction.Overwrite;
+        var session = await staging.CreateSessionAsync(stagingPath, file.Length, overwrite, cancellationToken).ConfigureAwait(false);
+        return new ResumableUpload().Bind(connection, options, file, session, plan, nextPart: 1, resumed: false);
+    }
 
     /// <summary>Binds to an existing session by id (the local file must match its size).</summary>
-    public static Task<ResumableUpload> AttachAsync(VaultConnection connection, string sessionId, string localPath, UploadOptions options, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public static async Task<ResumableUpload> AttachAsync(VaultConnection connection, string sessionId, string localPath, UploadOptions options, CancellationToken cancellationToken = default)
+    {
+        if (connection is null || options is null || string.IsNullOrEmpty(sessionId))
+        {
+            throw new ArgumentNullException(connection is null ? nameof(connection) : options is null ? nameof(options) : nameof(sessionId));
+        }
+
+        var file = LocalFileSnapshot.Take(localPath);
+        var session = await connection.Staging.GetSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        if (session.Size != file.Length)
+        {
+            throw TransferErrors.SessionSizeMismatch(localPath, file.Length, session.Size);
+        }
+
+        var limits = options.ResolveLimits(connection);
+        var parts = await connection.Staging.ListPartsAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        var plan = SessionMatcher.PlanFor(PartPlan.Create(file.Length, limits, options.PartSize), parts, limits)
+            ?? throw TransferErrors.SessionIncompatible(localPath, session.Path);
+        return new ResumableUpload().Bind(connection, options, file, session, plan, nextPart: null, resumed: true);
+    }
 
     /// <summary>
     /// Lists the server's parts and verifies each against the local bytes; returns the first part number
     /// to send (PartCount + 1 when complete).
     /// </summary>
-    public Task<int> FindResumePointAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<int> FindResumePointAsync(CancellationToken cancellationToken = default)
+    {
+        var parts = await connection.Staging.ListPartsAsync(Session.Id, cancellationToken).ConfigureAwait(false);
+        if (parts.Any(p => p.PartNumber < 1 || p.PartNumber > Plan.PartCount))
+        {
+            throw TransferErrors.SessionIncompatible(LocalPath, StagingPath);
+        }
+
+        var resumePoint = await ResumePointFinder.FindAsync(parts, file, Plan, digest, cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            nextPart = resumePoint;
+        }
+
+        return resumePoint;
+    }
 
     /// <summary>Reads, hashes and sends one part; verifies the server's answer.</summary>
-    public Task<UploadedPart> SendPartAsync(int partNumber, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<UploadedPart> SendPartAsync(int partNumber, CancellationToken cancellationToken = default)
+    {
+        if (partNumber < 1 || partNumber > Plan.PartCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(partNumber), partNumber, $"Parts are numbered 1 to {Plan.PartCount}.");
+        }
+
+        using var reader = PartReader.Open(file, Plan);
+        using var part = await reader.ReadAsync(partNumber, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(part, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Sends every part from the resume point on, in order; returns the number sent.</summary>
-    public Task<int> SendRemainingPartsAsync(IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public async Task<int> SendRemainingPartsAsync(IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var first = nextPart ?? await FindResumePointAsync(cancellationToken).ConfigureAwait(false);
+        Report(progress, UploadStage.Uploading, first - 1);
+        if (first > Plan.PartCount)
+        {
+            return 0;
+        }
+
+        using var reader = PartReader.Open(file, Plan);
+        var pipeline = new PartPipeline(reader, Plan.PartCount);
+        var sent = 0;
+        await pipeline.RunAsync(
+            first,
+            async part =>
+            {
+                await SendAsync(part, cancellationToken).ConfigureAwait(false);
+                sent++;
+                Report(progress, UploadStage.Uploading, part.PartNumber);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return sent;
+    }
 
     /// <summary>Commits; returns the job id.</summary>
-    public Task<long> CommitAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<long> CommitAsync(CancellationToken cancellationToken = default)
+    {
+        var next = nextPart ?? await FindResumePointAsync(cancellationToken).ConfigureAwait(false);
+        if (next <= Plan.PartCount)
+        {
+            throw TransferErrors.SessionIncomplete(LocalPath, next, Plan.PartCount);
+        }
 
-    public Task AbortAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        file.EnsureUnchanged();
+        return await connection.Staging.CommitSessionAsync(Session.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task AbortAsync(CancellationToken cancellationToken = default) => connection.Staging.AbortSessionAsync(Session.Id, cancellationToken);
+
+    public override string ToString() => $"{LocalPath} -> {StagingPath} ({Plan.PartCount} parts)";
+
+    internal void Report(IProgress<UploadProgress>? progress, UploadStage stage, int partsDone)
+        => progress?.Report(new UploadProgress
+        {
+            LocalPath = LocalPath,
+            StagingPath = StagingPath,
+            Stage = stage,
+            BytesTotal = Plan.FileSize,
+            BytesDone = Plan.EndOf(partsDone),
+            PartsTotal = Plan.PartCount,
+            PartsDone = partsDone,
+        });
+
+    private static async Task<(UploadSessionInfo Session, PartPlan Plan)?> AdoptActiveSessionAsync(
+        VaultConnection connection, string stagingPath, PartPlan plan, PartLimits limits, CancellationToken cancellationToken)
+    {
+        var staging = connection.Staging;
+        var sessions = await staging.ListSessionsAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = sessions
+            .Where(s => SessionMatcher.IsFor(s, stagingPath))
+            .OrderByDescending(s => s.LastUploadedDate ?? s.CreatedDate ?? DateTimeOffset.MinValue)
+            .ToList();
+        var stale = new List<UploadSessionInfo>();
+        (UploadSessionInfo, PartPlan)? adopted = null;
+        foreach (var candidate in candidates)
+        {
+            if (adopted is null && candidate.Size == plan.FileSize)
+            {
+                var parts = await staging.ListPartsAsync(candidate.Id, cancellationToken).ConfigureAwait(false);
+                if (SessionMatcher.PlanFor(plan, parts, limits) is { } candidatePlan)
+                {
+                    adopted = (candidate, candidatePlan);
+                    continue;
+                }
+            }
+
+            stale.Add(candidate);
+        }
+
+        await AbortStaleSessionsAsync(connection, stale, cancellationToken).ConfigureAwait(false);
+        return adopted;
+    }
+
+    /// <summary>
+    /// Our own earlier sessions for this path that cannot be continued (the file changed size): they would only hold
+    /// one of the vault's 50 session slots until they expire. Other users' sessions are left alone.
+    /// </summary>
+    private static async Task AbortStaleSessionsAsync(VaultConnection connection, List<UploadSessionInfo> stale, CancellationToken cancellationToken)
+    {
+        var me = connection.Identity?.UserId;
+        foreach (var session in stale.Where(s => me is not null && s.Owner == me))
+        {
+            try
+            {
+                await connection.Staging.AbortSessionAsync(session.Id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VaultStagingException)
+            {
+                // Best effort: an unabortable stale session expires by itself after 72 h.
+            }
+        }
+    }
+
+    private async Task<UploadedPart> SendAsync(PartBuffer part, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            digest.Append(part.PartNumber, part.Content);
+        }
+
+        var sender = new PartSender(connection.Staging, Session.Id, LocalPath, Plan.PartCount, options.MaxPartAttempts);
+        var uploaded = await sender.SendAsync(part, cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            if (nextPart == part.PartNumber)
+            {
+                nextPart = part.PartNumber + 1;
+            }
+        }
+
+        return uploaded;
+    }
+
+    private ResumableUpload Bind(VaultConnection connection, UploadOptions options, LocalFileSnapshot file, UploadSessionInfo session, PartPlan plan, int? nextPart, bool resumed)
+    {
+        this.connection = connection;
+        this.options = options;
+        this.file = file;
+        this.nextPart = nextPart;
+        digest = new FileDigest(plan.PartCount);
+        LocalPath = file.Path;
+        StagingPath = NormalizeOrKeep(session.Path);
+        Session = session;
+        Plan = plan;
+        IsResumed = resumed;
+        return this;
+    }
+
+    private static string NormalizeOrKeep(string serverPath)
+    {
+        try
+        {
+            return Staging.StagingPath.Normalize(serverPath.StartsWith("/", StringComparison.Ordinal) ? serverPath : "/" + serverPath);
+        }
+        catch (VaultStagingException)
+        {
+            return serverPath;
+        }
+    }
 }

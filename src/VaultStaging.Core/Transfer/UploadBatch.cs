@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
 
-#pragma warning disable CS0067 // stub: raised once implemented
 namespace VaultStaging.Core.Transfer;
 
 /// <summary>
@@ -13,8 +15,39 @@ namespace VaultStaging.Core.Transfer;
 /// </summary>
 public sealed class UploadBatch
 {
+    private readonly FileUploader uploader;
+    private readonly ConcurrentQueue<UploadRequest> queue = new();
+    private readonly SemaphoreSlim posted = new(0);
+    private readonly CancellationTokenSource cancellation;
+    private readonly Task[] workers;
+    private readonly object gate = new();
+    private readonly List<Exception> handlerErrors = new();
+    private volatile bool completing;
+
     public UploadBatch(VaultConnection connection, UploadOptions options, int maxParallelFiles)
-        => throw new NotImplementedException();
+        : this(connection, options, maxParallelFiles, CancellationToken.None)
+    {
+    }
+
+    /// <summary>
+    /// <paramref name="cancellationToken"/> stops the whole batch (e.g. the cmdlet's StopProcessing): running files end
+    /// Cancelled with their sessions left resumable, files still queued are reported Cancelled.
+    /// </summary>
+    public UploadBatch(VaultConnection connection, UploadOptions options, int maxParallelFiles, CancellationToken cancellationToken)
+    {
+        if (maxParallelFiles < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxParallelFiles), maxParallelFiles, "At least one file must be able to run.");
+        }
+
+        uploader = new FileUploader(connection, options);
+        cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        workers = new Task[maxParallelFiles];
+        for (var i = 0; i < workers.Length; i++)
+        {
+            workers[i] = Task.Run(WorkAsync);
+        }
+    }
 
     /// <summary>Raised once per file with its final result.</summary>
     public event EventHandler<UploadResult>? FileCompleted;
@@ -23,8 +56,91 @@ public sealed class UploadBatch
     public event EventHandler<UploadProgress>? Progress;
 
     /// <summary>Queues a file; starts it when a slot is free.</summary>
-    public void Post(UploadRequest request) => throw new NotImplementedException();
+    public void Post(UploadRequest request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
 
-    /// <summary>No more files will be posted; the returned task ends when every posted file has a result.</summary>
-    public Task CompleteAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        if (completing)
+        {
+            throw new InvalidOperationException("The batch is complete: no more files can be posted.");
+        }
+
+        queue.Enqueue(request);
+        posted.Release();
+    }
+
+    /// <summary>
+    /// No more files will be posted; the returned task ends when every posted file has a result.
+    /// Cancelling <paramref name="cancellationToken"/> cancels the batch. An exception thrown by an event handler
+    /// does not stop the batch; it is rethrown here once every file has a result.
+    /// </summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        completing = true;
+        posted.Release(workers.Length);
+        using (cancellationToken.Register(() => cancellation.Cancel()))
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+
+        cancellation.Dispose();
+        lock (gate)
+        {
+            if (handlerErrors.Count == 1)
+            {
+                ExceptionDispatchInfo.Capture(handlerErrors[0]).Throw();
+            }
+
+            if (handlerErrors.Count > 1)
+            {
+                throw new AggregateException("Upload batch event handlers failed.", handlerErrors);
+            }
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        var progress = new CallbackProgress(p => Raise(Progress, p));
+        while (true)
+        {
+            await posted.WaitAsync().ConfigureAwait(false);
+            if (!queue.TryDequeue(out var request))
+            {
+                return;
+            }
+
+            var result = cancellation.IsCancellationRequested
+                ? new UploadResult { LocalPath = request.LocalPath, StagingPath = request.StagingPath, Status = UploadStatus.Cancelled }
+                : await uploader.UploadAsync(request, progress, cancellation.Token).ConfigureAwait(false);
+            Raise(FileCompleted, result);
+        }
+    }
+
+    private void Raise<T>(EventHandler<T>? handler, T args)
+    {
+        try
+        {
+            handler?.Invoke(this, args);
+        }
+        catch (Exception e)
+        {
+            lock (gate)
+            {
+                handlerErrors.Add(e);
+            }
+        }
+    }
+
+    /// <summary>Reports synchronously on the caller's thread (Progress&lt;T&gt; would post to a captured context).</summary>
+    private sealed class CallbackProgress : IProgress<UploadProgress>
+    {
+        private readonly Action<UploadProgress> report;
+
+        public CallbackProgress(Action<UploadProgress> report) => this.report = report;
+
+        public void Report(UploadProgress value) => report(value);
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -29,6 +30,17 @@ public sealed class UploadOptions
 
     /// <summary>Create missing staging folders before uploading.</summary>
     public bool CreateFolders { get; set; } = true;
+
+    /// <summary>
+    /// Times one part is sent before the file is reported failed (the first included). Applies on top of the
+    /// connection's own transport retries: it covers a part whose response did not verify or that failed for good.
+    /// </summary>
+    public int MaxPartAttempts { get; set; } = 3;
+
+    internal PartLimits ResolveLimits(VaultConnection connection) => Limits ?? PartLimits.ForApiVersion(connection.ApiVersion);
+
+    /// <summary>Files up to this size go by single request: the option, capped by the server's single-request limit.</summary>
+    internal long SmallFileLimit(PartLimits limits) => Math.Min(SmallFileThreshold, limits.MaxSmallFileSize);
 }
 
 public enum ExistingFileAction

@@ -1,0 +1,55 @@
+using System;
+using System.Security.Cryptography;
+
+namespace VaultStaging.Core.Transfer;
+
+/// <summary>
+/// The whole-file MD5, built from the parts as they are read. Parts are only taken strictly in order,
+/// so a file whose parts were read out of order simply has no digest.
+/// </summary>
+internal sealed class FileDigest : IDisposable
+{
+    private readonly int partCount;
+    private IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+
+    public FileDigest(int partCount)
+    {
+        this.partCount = partCount;
+        if (partCount == 0)
+        {
+            Hex = Md5.ToHex(hash.GetHashAndReset());
+        }
+    }
+
+    /// <summary>The part the digest needs next.</summary>
+    public int NextPart { get; private set; } = 1;
+
+    /// <summary>Lower-case hex MD5 once every part went in.</summary>
+    public string? Hex { get; private set; }
+
+    public void Append(int partNumber, ArraySegment<byte> bytes)
+    {
+        if (partNumber != NextPart || Hex is not null)
+        {
+            return;
+        }
+
+        hash.AppendData(bytes.Array!, bytes.Offset, bytes.Count);
+        NextPart++;
+        if (NextPart > partCount)
+        {
+            Hex = Md5.ToHex(hash.GetHashAndReset());
+        }
+    }
+
+    /// <summary>Starts over (a second pass over the file).</summary>
+    public void Reset()
+    {
+        hash.Dispose();
+        hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        NextPart = 1;
+        Hex = partCount == 0 ? Hex : null;
+    }
+
+    public void Dispose() => hash.Dispose();
+}

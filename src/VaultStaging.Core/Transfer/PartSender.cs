@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using VaultStaging.Core.Staging;
+
+namespace VaultStaging.Core.Transfer;
+
+/// <summary>
+/// Sends a part that is already in memory and checks the server stored exactly those bytes; re-sends the same
+/// part number (which overwrites it) when the answer does not verify or the transport failed for good.
+/// </summary>
+internal sealed class PartSender
+{
+    public const string PartVerificationFailed = "PartVerificationFailed";
+
+    private readonly FileStagingClient staging;
+    private readonly string sessionId;
+    private readonly string localPath;
+    private readonly int partCount;
+    private readonly int maxAttempts;
+
+    public PartSender(FileStagingClient staging, string sessionId, string localPath, int partCount, int maxAttempts)
+    {
+        this.staging = staging;
+        this.sessionId = sessionId;
+        this.localPath = localPath;
+        this.partCount = partCount;
+        this.maxAttempts = Math.Max(1, maxAttempts);
+    }
+
+    public async Task<UploadedPart> SendAsync(PartBuffer part, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var uploaded = await staging.UploadPartAsync(sessionId, part.PartNumber, part.Content, part.Md5, cancellationToken).ConfigureAwait(false);
+                Verify(part, uploaded);
+                return uploaded;
+            }
+            catch (Exception e) when (IsWorthResending(e, cancellationToken))
+            {
+                if (attempt >= maxAttempts)
+                {
+                    if (e is VaultStagingException)
+                    {
+                        throw;
+                    }
+
+                    throw TransferErrors.PartUploadFailed(localPath, part.PartNumber, partCount, attempt, e);
+                }
+            }
+        }
+    }
+
+    /// <summary>The client verifies too; checking here keeps the engine's guarantee independent of it.</summary>
+    private void Verify(PartBuffer part, UploadedPart uploaded)
+    {
+        if (uploaded.Size != part.Content.Count || !Md5.HexEquals(uploaded.Md5, part.Md5))
+        {
+            throw new VaultStagingException(
+                PartVerificationFailed,
+                VaultErrorCategory.InvalidData,
+                $"The server stored part {part.PartNumber} of '{localPath}' as {uploaded.Size:N0} bytes with MD5 {uploaded.Md5}, "
+                + $"but {part.Content.Count:N0} bytes with MD5 {Md5.ToHex(part.Md5)} were sent.")
+            {
+                Target = localPath,
+            };
+        }
+    }
+
+    private static bool IsWorthResending(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        VaultStagingException v => v.ErrorId == PartVerificationFailed
+            || v.Category is VaultErrorCategory.ConnectionError or VaultErrorCategory.ProtocolError or VaultErrorCategory.OperationTimeout,
+        HttpRequestException or IOException => true,
+        _ => false,
+    };
+}

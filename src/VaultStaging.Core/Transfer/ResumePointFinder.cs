@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using VaultStaging.Core.Staging;
+
+namespace VaultStaging.Core.Transfer;
+
+/// <summary>
+/// Compares the parts a session holds with the local bytes, in order: the first missing part, or the first whose
+/// size or MD5 differs, is where sending resumes. Verified parts feed the whole-file digest.
+/// </summary>
+internal static class ResumePointFinder
+{
+    public static async Task<int> FindAsync(
+        IReadOnlyList<UploadedPart> serverParts, LocalFileSnapshot file, PartPlan plan, FileDigest digest, CancellationToken cancellationToken)
+    {
+        var byNumber = serverParts.GroupBy(p => p.PartNumber).ToDictionary(g => g.Key, g => g.Last());
+        digest.Reset();
+        using var reader = PartReader.Open(file, plan);
+        for (var partNumber = 1; partNumber <= plan.PartCount; partNumber++)
+        {
+            if (!byNumber.TryGetValue(partNumber, out var held) || held.Size != plan.LengthOf(partNumber))
+            {
+                return partNumber;
+            }
+
+            using var local = await reader.ReadAsync(partNumber, cancellationToken).ConfigureAwait(false);
+            if (!Md5.HexEquals(held.Md5, local.Md5))
+            {
+                return partNumber;
+            }
+
+            digest.Append(partNumber, local.Content);
+        }
+
+        return plan.PartCount + 1;
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+
+namespace VaultStaging.Core.Transfer;
+
+/// <summary>The transfer engine's own errors: one place for their ids, categories and wording.</summary>
+internal static class TransferErrors
+{
+    public static VaultStagingException LocalFileNotFound(string localPath)
+        => Error("LocalFileNotFound", VaultErrorCategory.ObjectNotFound, localPath,
+            $"The local file '{localPath}' does not exist. Check the path.");
+
+    public static VaultStagingException LocalPathNotFound(string localPath)
+        => Error("LocalPathNotFound", VaultErrorCategory.ObjectNotFound, localPath,
+            $"The local path '{localPath}' does not exist. Check the path.");
+
+    public static VaultStagingException LocalPathIsDirectory(string localPath)
+        => Error("LocalPathIsDirectory", VaultErrorCategory.InvalidArgument, localPath,
+            $"'{localPath}' is a directory, not a file. Select the files in it (recursively if needed).");
+
+    public static VaultStagingException DirectoryNeedsRecurse(string localPath)
+        => Error("DirectoryNeedsRecurse", VaultErrorCategory.InvalidArgument, localPath,
+            $"'{localPath}' is a directory. Use the recurse option to stage the files below it, keeping their layout.");
+
+    public static VaultStagingException LocalPathOutsideBase(string localPath, string basePath)
+        => Error("LocalPathOutsideBase", VaultErrorCategory.InvalidArgument, localPath,
+            $"'{localPath}' is not below the base path '{basePath}', so its staging layout cannot be derived. Choose a base path that contains it.");
+
+    public static VaultStagingException LocalFileUnreadable(string localPath, Exception inner)
+        => Error("LocalFileUnreadable", VaultErrorCategory.PermissionDenied, localPath,
+            $"The local file '{localPath}' cannot be read: {inner.Message} Close any program that holds it open for writing, or check its permissions.",
+            inner);
+
+    public static VaultStagingException LocalFileChanged(string localPath)
+        => Error("LocalFileChanged", VaultErrorCategory.InvalidData, localPath,
+            $"The local file '{localPath}' changed while it was being staged (its size or last-write time differs from the start), so it was not committed. "
+            + "Run the upload again once the file is no longer being written; verified parts that still match are kept.");
+
+    public static VaultStagingException SessionSizeMismatch(string localPath, long localSize, long sessionSize)
+        => Error("SessionSizeMismatch", VaultErrorCategory.InvalidArgument, localPath,
+            $"The local file '{localPath}' is {localSize:N0} bytes but the upload session was created for {sessionSize:N0} bytes. Attach the session to the file it was created for.");
+
+    public static VaultStagingException SessionIncompatible(string localPath, string stagingPath)
+        => Error("SessionIncompatible", VaultErrorCategory.InvalidData, localPath,
+            $"The upload session for '{stagingPath}' holds parts that do not fit a valid part layout for '{localPath}'. Abort the session and upload the file again.");
+
+    public static VaultStagingException SessionIncomplete(string localPath, int nextPart, int partCount)
+        => Error("SessionIncomplete", VaultErrorCategory.InvalidArgument, localPath,
+            $"The upload of '{localPath}' cannot be committed: part {nextPart} of {partCount} has not been sent yet. Send the remaining parts first.");
+
+    public static VaultStagingException PartUploadFailed(string localPath, int partNumber, int partCount, int attempts, Exception inner)
+        => Error("PartUploadFailed", VaultErrorCategory.ConnectionError, localPath,
+            $"Part {partNumber} of {partCount} of '{localPath}' could not be sent after {attempts} attempt(s): {inner.Message} "
+            + "Run the same upload again to resume from this part.",
+            inner);
+
+    public static VaultStagingException StagingItemExists(string localPath, string stagingPath)
+        => Error("StagingItemExists", VaultErrorCategory.ResourceExists, localPath,
+            $"'{stagingPath}' already exists on the staging server, so '{localPath}' was not staged. Use --overwrite (-Force) to replace it or --skip-existing to leave it.");
+
+    public static VaultStagingException StagingPathIsFolder(string localPath, string stagingPath)
+        => Error("StagingPathIsFolder", VaultErrorCategory.ResourceExists, localPath,
+            $"'{stagingPath}' is a folder on the staging server, so '{localPath}' cannot be staged there. Choose another staging path.");
+
+    public static VaultStagingException StagedSizeMismatch(string localPath, string stagingPath, long localSize, long? stagedSize)
+        => Error("StagedSizeMismatch", VaultErrorCategory.InvalidData, localPath,
+            stagedSize is { } size
+                ? $"'{stagingPath}' was committed but holds {size:N0} bytes instead of the {localSize:N0} bytes of '{localPath}'. Upload the file again with overwrite."
+                : $"'{stagingPath}' was committed but is not on the staging server after its job finished. Upload '{localPath}' again.");
+
+    public static VaultStagingException UploadJobFailed(string localPath, string stagingPath, long jobId, string status)
+        => Error("UploadJobFailed", VaultErrorCategory.InvalidData, localPath,
+            $"The job {jobId} that assembles '{stagingPath}' ended with status {status}. Upload '{localPath}' again; if it keeps failing, quote the job id to Vault support.");
+
+    public static VaultStagingException Unexpected(string localPath, Exception inner)
+        => Error("UploadFailed", VaultErrorCategory.NotSpecified, localPath,
+            $"Staging '{localPath}' failed unexpectedly ({inner.GetType().Name}: {inner.Message}). Run it again; report the problem if it repeats.",
+            inner);
+
+    private static VaultStagingException Error(string id, VaultErrorCategory category, string target, string message, Exception? inner = null)
+        => new(id, category, message, inner) { Target = target };
+}
