@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
@@ -16,14 +17,16 @@ internal sealed class PartSender
     public const string PartVerificationFailed = "PartVerificationFailed";
 
     private readonly FileStagingClient staging;
+    private readonly IVaultLog log;
     private readonly string sessionId;
     private readonly string localPath;
     private readonly int partCount;
     private readonly int maxAttempts;
 
-    public PartSender(FileStagingClient staging, string sessionId, string localPath, int partCount, int maxAttempts)
+    public PartSender(VaultConnection connection, string sessionId, string localPath, int partCount, int maxAttempts)
     {
-        this.staging = staging;
+        staging = connection.Staging;
+        log = connection.Pipeline.Log;
         this.sessionId = sessionId;
         this.localPath = localPath;
         this.partCount = partCount;
@@ -51,6 +54,8 @@ internal sealed class PartSender
 
                     throw TransferErrors.PartUploadFailed(localPath, part.PartNumber, partCount, attempt, e);
                 }
+
+                log.Warning($"{localPath}: part {part.PartNumber} of {partCount} failed ({e.Message}); sending it again (attempt {attempt + 1} of {maxAttempts}).");
             }
         }
     }

@@ -104,6 +104,8 @@ public sealed class ResumableUpload
         }
 
         var resumePoint = await ResumePointFinder.FindAsync(parts, file, Plan, digest, cancellationToken).ConfigureAwait(false);
+        connection.Pipeline.Log.Verbose(
+            $"{LocalPath}: the session for {StagingPath} holds {resumePoint - 1} verified part(s) of {Plan.PartCount}; continuing at part {resumePoint}.");
         lock (gate)
         {
             nextPart = resumePoint;
@@ -221,6 +223,7 @@ public sealed class ResumableUpload
             try
             {
                 await connection.Staging.AbortSessionAsync(session.Id, cancellationToken).ConfigureAwait(false);
+                connection.Pipeline.Log.Verbose($"Aborted an earlier upload session for {session.Path} ({session.Size:N0} bytes): it cannot be continued with the local file.");
             }
             catch (VaultStagingException)
             {
@@ -236,7 +239,7 @@ public sealed class ResumableUpload
             digest.Append(part.PartNumber, part.Content);
         }
 
-        var sender = new PartSender(connection.Staging, Session.Id, LocalPath, Plan.PartCount, options.MaxPartAttempts);
+        var sender = new PartSender(connection, Session.Id, LocalPath, Plan.PartCount, options.MaxPartAttempts);
         var uploaded = await sender.SendAsync(part, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {

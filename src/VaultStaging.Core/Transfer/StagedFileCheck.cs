@@ -18,12 +18,8 @@ internal sealed class StagedFileCheck
 
     public async Task RunAsync(string localPath, string stagingPath, long localSize, long jobId, CancellationToken cancellationToken)
     {
-        var job = await staging.WaitForJobAsync(jobId, options.JobPollInterval, options.JobTimeout, cancellationToken).ConfigureAwait(false);
-        if (!job.IsSucceeded)
-        {
-            throw TransferErrors.UploadJobFailed(localPath, stagingPath, jobId, job.Status);
-        }
-
+        // Throws JobFailed / JobTimeout when the job does not succeed.
+        await staging.WaitForJobAsync(jobId, options.JobPollInterval, options.JobTimeout, cancellationToken).ConfigureAwait(false);
         var item = await staging.GetItemAsync(stagingPath, cancellationToken).ConfigureAwait(false);
         if (item?.Size != localSize)
         {

@@ -67,10 +67,6 @@ internal static class TransferErrors
                 ? $"'{stagingPath}' was committed but holds {size:N0} bytes instead of the {localSize:N0} bytes of '{localPath}'. Upload the file again with overwrite."
                 : $"'{stagingPath}' was committed but is not on the staging server after its job finished. Upload '{localPath}' again.");
 
-    public static VaultStagingException UploadJobFailed(string localPath, string stagingPath, long jobId, string status)
-        => Error("UploadJobFailed", VaultErrorCategory.InvalidData, localPath,
-            $"The job {jobId} that assembles '{stagingPath}' ended with status {status}. Upload '{localPath}' again; if it keeps failing, quote the job id to Vault support.");
-
     public static VaultStagingException Unexpected(string localPath, Exception inner)
         => Error("UploadFailed", VaultErrorCategory.NotSpecified, localPath,
             $"Staging '{localPath}' failed unexpectedly ({inner.GetType().Name}: {inner.Message}). Run it again; report the problem if it repeats.",
