@@ -19,7 +19,7 @@ public static class VaultServer
             || !Uri.TryCreate(hasScheme ? text : "https://" + text, UriKind.Absolute, out var uri)
             || uri.Host.Length == 0
             || !string.IsNullOrEmpty(uri.UserInfo)
-            || (!hasScheme && (text.IndexOfAny(new[] { '/', '?', '#', ' ', '@' }) >= 0)))
+            || text.IndexOfAny(new[] { ' ', '\\' }) >= 0)
         {
             throw Invalid(text);
         }
@@ -55,11 +55,13 @@ public static class VaultServer
         return IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address);
     }
 
-    private static VaultStagingException Invalid(string text) => new(
-        "InvalidServerUrl",
-        VaultErrorCategory.InvalidArgument,
-        $"'{text}' is not a Vault server address; give a DNS name such as myvault.veevavault.com or an https:// URL.")
+    private static VaultStagingException Invalid(string text)
     {
-        Target = text,
-    };
+        // A URL with user info may carry a password: never echo it.
+        var shown = text.IndexOf('@') >= 0 ? "The given value" : $"'{text}'";
+        return new VaultStagingException(
+            "InvalidServerUrl",
+            VaultErrorCategory.InvalidArgument,
+            $"{shown} is not a Vault server address; give a DNS name such as myvault.veevavault.com or an https:// URL (without user name or password).");
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class Redactor
     private const int MinimumSecretLength = 4;
 
     private static readonly Regex SecretShapes = new(
-        @"(?<key>(?:Authorization|Bearer)\s*[:=]?\s*)(?<value>[^\s,;""']+)" +
+        @"(?<key>(?:Authorization\s*[:=]?\s*(?:Bearer\s+)?|Bearer\s+))(?<value>[^\s,;""']+)" +
         @"|(?<key>""?(?:sessionId|session_id|password)""?\s*[:=]\s*""?)(?<value>[^""&\s,}]+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
