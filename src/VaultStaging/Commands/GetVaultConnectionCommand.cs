@@ -1,0 +1,21 @@
+using System.Management.Automation;
+
+namespace VaultStaging.Module.Commands;
+
+/// <summary>Get-VaultConnection: who and where the module is connected, never the session id.</summary>
+[Cmdlet(VerbsCommon.Get, "VaultConnection")]
+[OutputType(typeof(VaultConnectionInfo))]
+public sealed class GetVaultConnectionCommand : VaultCmdlet
+{
+    protected override void EndProcessing()
+    {
+        var current = ModuleConnection.Current;
+        if (current is null)
+        {
+            WriteVerbose("Not connected. Run Connect-Vault.");
+            return;
+        }
+
+        WriteObject(new VaultConnectionInfo(current.Connection));
+    }
+}

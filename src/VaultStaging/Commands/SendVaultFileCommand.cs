@@ -1,0 +1,268 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using VaultStaging.Core.Staging;
+using VaultStaging.Core.Transfer;
+
+namespace VaultStaging.Module.Commands;
+
+/// <summary>
+/// Send-VaultFile: stages every piped or named file under -Destination. Small files go in one request, larger ones by
+/// resumable session (continuing a session an earlier run left), up to -ThrottleLimit files at once.
+/// </summary>
+[Cmdlet(VerbsCommunications.Send, "VaultFile", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(typeof(VaultUploadResult))]
+public sealed class SendVaultFileCommand : LocalFileCmdlet
+{
+    private readonly object _batchGate = new();
+    private readonly HashSet<string> _stagingPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
+    private ConnectedVault _vault = null!;
+    private UploadOptions _options = null!;
+    private string? _basePath;
+    private UploadBatch? _batch;
+    private Task? _completion;
+    private TransferProgress? _progress;
+
+    /// <summary>The staging folder that receives the files, e.g. /inbound.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ArgumentCompleter(typeof(StagingPathCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Destination { get; set; } = "";
+
+    /// <summary>Keeps each file's path relative to this local folder under -Destination (for piped Get-ChildItem -Recurse output).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BasePath { get; set; }
+
+    /// <summary>Stages the files of a directory given as -Path, keeping the directory and its layout under -Destination.</summary>
+    [Parameter]
+    public SwitchParameter Recurse { get; set; }
+
+    /// <summary>Replaces files that already exist on the staging server.</summary>
+    [Parameter]
+    public SwitchParameter Overwrite { get; set; }
+
+    /// <summary>Leaves files that already exist on the staging server alone and reports the local file as skipped.</summary>
+    [Parameter]
+    public SwitchParameter SkipExisting { get; set; }
+
+    /// <summary>How many files are staged at once (default 4).</summary>
+    [Parameter]
+    [ValidateRange(1, 32)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    /// <summary>Part size in bytes for resumable uploads (5 MB to 50 MB); by default chosen for the file size.</summary>
+    [Parameter]
+    [ValidateRange(1L, long.MaxValue)]
+    public long PartSize { get; set; }
+
+    /// <summary>Files larger than this many bytes go through a resumable upload session (default and maximum 50,000,000).</summary>
+    [Parameter]
+    [ValidateRange(0L, 50_000_000L)]
+    public long ResumableThreshold { get; set; } = 50_000_000;
+
+    /// <summary>Does not wait for the commit jobs; results say Committed instead of Staged.</summary>
+    [Parameter]
+    public SwitchParameter NoWait { get; set; }
+
+    /// <summary>Outputs one result object per file.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        _vault = RequireConnection();
+        if (Overwrite && SkipExisting)
+        {
+            ThrowArgumentError("OverwriteAndSkipExisting", "-Overwrite and -SkipExisting contradict each other; use one of them.", null);
+        }
+
+        try
+        {
+            Destination = StagingPath.Normalize(Destination);
+        }
+        catch (Exception exception)
+        {
+            ThrowMappedError(exception, Destination);
+        }
+
+        _basePath = BasePath is null ? null : ResolveProviderPath(BasePath);
+        _options = new UploadOptions
+        {
+            PartSize = PartSize > 0 ? PartSize : null,
+            SmallFileThreshold = ResumableThreshold,
+            IfExists = Overwrite ? ExistingFileAction.Overwrite : SkipExisting ? ExistingFileAction.Skip : ExistingFileAction.Fail,
+            WaitForJob = !NoWait,
+            JobPollInterval = _vault.JobPollInterval,
+        };
+        _progress = ShowProgress ? new TransferProgress($"Staging files to {_vault.Connection.Server.Host}") : null;
+    }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var path in ResolveLocalPaths())
+        {
+            foreach (var request in RequestsFor(path))
+            {
+                Stage(request);
+            }
+        }
+
+        Queue.RunPending();
+    }
+
+    protected override void EndProcessing()
+    {
+        var completion = CompleteBatch();
+        if (completion is not null)
+        {
+            RunEngine(async _ =>
+            {
+                await completion.ConfigureAwait(false);
+                return true;
+            });
+        }
+
+        WriteProgressRecords(_progress?.Complete());
+    }
+
+    protected override void StopProcessing()
+    {
+        base.StopProcessing();
+
+        // The batch takes its cancellation token at CompleteAsync: hand it over now so in-flight files stop too.
+        CompleteBatch();
+    }
+
+    private Task? CompleteBatch()
+    {
+        lock (_batchGate)
+        {
+            if (_batch is not null && _completion is null)
+            {
+                using (ModuleLog.Route(Queue))
+                {
+                    _completion = _batch.CompleteAsync(StopToken);
+                }
+            }
+
+            return _completion;
+        }
+    }
+
+    private IEnumerable<UploadRequest> RequestsFor(string localPath)
+    {
+        IReadOnlyList<UploadRequest> requests;
+        try
+        {
+            if (Directory.Exists(localPath))
+            {
+                if (!Recurse)
+                {
+                    WriteLocalPathError("DirectoryNeedsRecurse", ErrorCategory.InvalidArgument, $"'{localPath}' is a directory. Add -Recurse to stage its files, or pipe Get-ChildItem -File.", localPath);
+                    return Array.Empty<UploadRequest>();
+                }
+
+                requests = LocalFileSelector.Select(new[] { localPath }, Destination, recurse: true);
+            }
+            else
+            {
+                requests = new[] { new UploadRequest(localPath, LocalFileSelector.MapToStaging(localPath, Destination, _basePath)) };
+            }
+        }
+        catch (Exception exception)
+        {
+            WriteMappedError(exception, localPath);
+            return Array.Empty<UploadRequest>();
+        }
+
+        return requests;
+    }
+
+    private void Stage(UploadRequest request)
+    {
+        if (!_stagingPaths.Add(request.StagingPath))
+        {
+            WriteError(new VaultErrorInfo(
+                "DuplicateStagingPath",
+                ErrorCategory.InvalidArgument,
+                $"'{request.LocalPath}' would be staged to {request.StagingPath}, where another file of this call goes. Use -BasePath to keep the folder layout.",
+                request.LocalPath).ToErrorRecord(new ArgumentException(request.StagingPath)));
+            return;
+        }
+
+        var size = new FileInfo(request.LocalPath).Length;
+        if (!ShouldProcess($"{request.LocalPath} -> {request.StagingPath}", $"Stage file ({TransferProgress.Bytes(size)})"))
+        {
+            return;
+        }
+
+        _sizes[request.LocalPath] = size;
+        _progress?.AddFile(size);
+        using (ModuleLog.Route(Queue))
+        {
+            BatchForPosting().Post(request);
+        }
+    }
+
+    private UploadBatch BatchForPosting()
+    {
+        lock (_batchGate)
+        {
+            if (_batch is null)
+            {
+                _batch = new UploadBatch(_vault.Connection, _options, ThrottleLimit);
+                _batch.FileCompleted += (_, result) => Queue.Post(() => OnFileCompleted(result));
+                if (_progress is not null)
+                {
+                    _batch.Progress += (_, progress) => Queue.Post(() => WriteProgressRecords(_progress.Update(progress)));
+                }
+            }
+
+            return _batch;
+        }
+    }
+
+    private void OnFileCompleted(UploadResult result)
+    {
+        _sizes.TryGetValue(result.LocalPath, out var size);
+        WriteProgressRecords(_progress?.FileEnded(result.LocalPath, size));
+        switch (result.Status)
+        {
+            case UploadStatus.Failed:
+                var error = result.Error ?? new Core.VaultStagingException("UploadFailed", Core.VaultErrorCategory.NotSpecified, $"Staging '{result.LocalPath}' failed.");
+                WriteMappedError(error, result.LocalPath);
+                break;
+            case UploadStatus.Cancelled:
+                WriteVerbose($"Stopped '{result.LocalPath}'; its upload session is kept and the next run resumes it.");
+                return;
+            case UploadStatus.Skipped:
+                WriteVerbose($"Skipped '{result.LocalPath}': {result.StagingPath} already exists.");
+                break;
+            default:
+                WriteVerbose($"{result.Status} '{result.LocalPath}' as {result.StagingPath} ({TransferProgress.Bytes(result.Size)}, {result.PartsSent} of {result.Parts} parts sent, {result.Duration.TotalSeconds:0.0} s).");
+                break;
+        }
+
+        if (PassThru)
+        {
+            WriteObject(new VaultUploadResult(result));
+        }
+    }
+
+    private void WriteProgressRecords(IEnumerable<ProgressRecord>? records)
+    {
+        if (records is null)
+        {
+            return;
+        }
+
+        foreach (var record in records)
+        {
+            WriteProgress(record);
+        }
+    }
+}

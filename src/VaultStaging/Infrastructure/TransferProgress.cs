@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using VaultStaging.Core.Transfer;
+
+namespace VaultStaging.Module;
+
+/// <summary>
+/// Turns engine progress into Write-Progress records: one parent for the whole call (files, bytes, rate, ETA),
+/// one child per active file, updates throttled, and a Completed record for every activity that was shown.
+/// Pipeline thread only.
+/// </summary>
+internal sealed class TransferProgress
+{
+    private const int ParentId = 1;
+    private static readonly TimeSpan Never = TimeSpan.FromDays(-1);
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly string _activity;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Dictionary<string, FileState> _files = new(StringComparer.Ordinal);
+    private int _nextChildId = ParentId + 1;
+    private int _filesTotal;
+    private int _filesDone;
+    private long _bytesTotal;
+    private long _bytesOfFinishedFiles;
+    private long _bytesSentThisRun;
+    private TimeSpan _parentWrittenAt = Never;
+    private bool _parentShown;
+
+    public TransferProgress(string activity) => _activity = activity;
+
+    public void AddFile(long size)
+    {
+        _filesTotal++;
+        _bytesTotal += size;
+    }
+
+    public IEnumerable<ProgressRecord> Update(UploadProgress progress)
+    {
+        if (!_files.TryGetValue(progress.LocalPath, out var file))
+        {
+            file = new FileState(_nextChildId++, progress.BytesDone);
+            _files.Add(progress.LocalPath, file);
+        }
+
+        _bytesSentThisRun += Math.Max(0, progress.BytesDone - file.BytesDone);
+        file.BytesDone = Math.Max(file.BytesDone, progress.BytesDone);
+        var now = _clock.Elapsed;
+        if (progress.Stage != file.Stage || now - file.WrittenAt >= MinInterval)
+        {
+            file.Stage = progress.Stage;
+            file.WrittenAt = now;
+            file.Shown = true;
+            yield return ChildRecord(file.Id, progress);
+        }
+
+        if (now - _parentWrittenAt >= MinInterval)
+        {
+            yield return ParentRecord(now);
+        }
+    }
+
+    public IEnumerable<ProgressRecord> FileEnded(string localPath, long size)
+    {
+        _filesDone++;
+        _bytesOfFinishedFiles += size;
+        if (_files.TryGetValue(localPath, out var file))
+        {
+            _files.Remove(localPath);
+            if (file.Shown)
+            {
+                yield return Completed(file.Id, ParentId, localPath);
+            }
+        }
+
+        yield return ParentRecord(_clock.Elapsed);
+    }
+
+    public IEnumerable<ProgressRecord> Complete()
+    {
+        foreach (var file in _files)
+        {
+            if (file.Value.Shown)
+            {
+                yield return Completed(file.Value.Id, ParentId, file.Key);
+            }
+        }
+
+        _files.Clear();
+        if (_parentShown)
+        {
+            yield return Completed(ParentId, -1, _activity);
+            _parentShown = false;
+        }
+    }
+
+    private ProgressRecord ChildRecord(int id, UploadProgress progress)
+    {
+        var status = progress.PartsTotal > 0
+            ? $"{progress.Stage}: part {progress.PartsDone} of {progress.PartsTotal}, {Bytes(progress.BytesDone)} of {Bytes(progress.BytesTotal)}"
+            : $"{progress.Stage}: {Bytes(progress.BytesDone)} of {Bytes(progress.BytesTotal)}";
+        return new ProgressRecord(id, System.IO.Path.GetFileName(progress.LocalPath), status)
+        {
+            ParentActivityId = ParentId,
+            CurrentOperation = progress.StagingPath,
+            PercentComplete = Percent(progress.BytesDone, progress.BytesTotal),
+        };
+    }
+
+    private ProgressRecord ParentRecord(TimeSpan now)
+    {
+        _parentWrittenAt = now;
+        _parentShown = true;
+        long bytesDone = _bytesOfFinishedFiles;
+        foreach (var file in _files.Values)
+        {
+            bytesDone += file.BytesDone;
+        }
+
+        bytesDone = Math.Min(bytesDone, _bytesTotal);
+        var rate = now.TotalSeconds > 0.5 ? _bytesSentThisRun / now.TotalSeconds : 0;
+        var record = new ProgressRecord(ParentId, _activity, $"{_filesDone} of {_filesTotal} files, {Bytes(bytesDone)} of {Bytes(_bytesTotal)}, {Bytes((long)rate)}/s")
+        {
+            PercentComplete = Percent(bytesDone, _bytesTotal),
+        };
+        if (rate > 0)
+        {
+            record.SecondsRemaining = (int)Math.Min(int.MaxValue, (_bytesTotal - bytesDone) / rate);
+        }
+
+        return record;
+    }
+
+    private static ProgressRecord Completed(int id, int parentId, string activity) => new(id, activity, "Done")
+    {
+        ParentActivityId = parentId,
+        RecordType = ProgressRecordType.Completed,
+    };
+
+    private static int Percent(long done, long total) => total <= 0 ? 100 : (int)Math.Min(100, done * 100 / total);
+
+    internal static string Bytes(long bytes)
+    {
+        string[] units = { "B", "KB", "MB", "GB", "TB" };
+        double value = bytes;
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        return unit == 0 ? $"{bytes} B" : $"{value:0.0} {units[unit]}";
+    }
+
+    private sealed class FileState
+    {
+        public FileState(int id, long bytesDone)
+        {
+            Id = id;
+            BytesDone = bytesDone;
+        }
+
+        public int Id { get; }
+
+        public long BytesDone { get; set; }
+
+        public UploadStage? Stage { get; set; }
+
+        public TimeSpan WrittenAt { get; set; } = Never;
+
+        public bool Shown { get; set; }
+    }
+}

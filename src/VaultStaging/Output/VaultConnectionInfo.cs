@@ -1,0 +1,42 @@
+using System;
+using VaultStaging.Core.Connection;
+
+namespace VaultStaging.Module;
+
+/// <summary>What Get-VaultConnection shows. Never holds the session id.</summary>
+public sealed class VaultConnectionInfo
+{
+    internal VaultConnectionInfo(VaultConnection connection)
+    {
+        Server = connection.Server;
+        UserName = connection.Identity.UserName;
+        UserId = connection.Identity.UserId;
+        VaultId = connection.Identity.VaultId;
+        HomeFolder = connection.Identity.HomeFolder;
+        IsAdmin = connection.Identity.IsAdmin;
+        ApiVersion = connection.ApiVersion;
+        ClientId = connection.ClientId;
+        CanRenewSession = connection.CanRenewSession;
+    }
+
+    public Uri Server { get; }
+
+    public string UserName { get; }
+
+    public long UserId { get; }
+
+    public long VaultId { get; }
+
+    public string HomeFolder { get; }
+
+    public bool IsAdmin { get; }
+
+    public string ApiVersion { get; }
+
+    public string ClientId { get; }
+
+    /// <summary>True when connected with a credential: the session is renewed automatically when it expires.</summary>
+    public bool CanRenewSession { get; }
+
+    public override string ToString() => $"{UserName}@{Server.Host}";
+}

@@ -1,0 +1,54 @@
+using System;
+using VaultStaging.Core.Transfer;
+
+namespace VaultStaging.Module;
+
+/// <summary>One file's outcome from Send-VaultFile -PassThru: flat, so Export-Csv makes a usable report.</summary>
+public sealed class VaultUploadResult
+{
+    internal VaultUploadResult(UploadResult result)
+    {
+        LocalPath = result.LocalPath;
+        StagingPath = result.StagingPath;
+        Size = result.Size;
+        Parts = result.Parts;
+        PartsSent = result.PartsSent;
+        Md5 = result.Md5;
+        SessionId = result.SessionId;
+        JobId = result.JobId;
+        Status = result.Status.ToString();
+        Duration = result.Duration;
+        ErrorId = result.Error?.ErrorId;
+        ErrorMessage = result.Error?.Message;
+    }
+
+    public string LocalPath { get; }
+
+    public string StagingPath { get; }
+
+    public long Size { get; }
+
+    /// <summary>Parts of the upload session; 0 for a single-request upload.</summary>
+    public int Parts { get; }
+
+    /// <summary>Parts sent by this run (fewer when an earlier run's session was resumed).</summary>
+    public int PartsSent { get; }
+
+    public string? Md5 { get; }
+
+    /// <summary>The resumable upload session's id (not a login secret); empty for a single-request upload.</summary>
+    public string? SessionId { get; }
+
+    public long? JobId { get; }
+
+    /// <summary>Staged, Committed, Skipped, Failed or Cancelled.</summary>
+    public string Status { get; }
+
+    public TimeSpan Duration { get; }
+
+    public string? ErrorId { get; }
+
+    public string? ErrorMessage { get; }
+
+    public override string ToString() => StagingPath;
+}
