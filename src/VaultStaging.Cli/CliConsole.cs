@@ -1,0 +1,111 @@
+using System;
+using System.IO;
+
+namespace VaultStaging.Cli;
+
+/// <summary>
+/// Standard output and error for one run, safe to call from worker threads. Owns the one updating status line
+/// (shown on stderr only when stderr is a terminal) and clears it before any other line is written.
+/// </summary>
+internal sealed class CliConsole
+{
+    private readonly object gate = new();
+    private int statusLength;
+
+    public CliConsole(TextWriter output, TextWriter error, bool errorIsTerminal = false, int width = 80)
+    {
+        Out = output;
+        Error = error;
+        ErrorIsTerminal = errorIsTerminal;
+        Width = width;
+    }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>True when a live status line can be drawn (stderr is a terminal).</summary>
+    public bool ErrorIsTerminal { get; }
+
+    public int Width { get; }
+
+    public static CliConsole FromSystemConsole()
+    {
+        bool errorIsTerminal = !Console.IsErrorRedirected;
+        int width = 80;
+        if (errorIsTerminal)
+        {
+            try
+            {
+                width = Math.Max(20, Console.WindowWidth);
+            }
+            catch (IOException)
+            {
+                // No real window (e.g. some CI pseudo-terminals): keep the default width.
+            }
+        }
+
+        return new CliConsole(Console.Out, Console.Error, errorIsTerminal, width);
+    }
+
+    public void WriteLine(string line)
+    {
+        lock (gate)
+        {
+            ClearStatusLocked();
+            Out.WriteLine(line);
+            Out.Flush();
+        }
+    }
+
+    public void WriteErrorLine(string line)
+    {
+        lock (gate)
+        {
+            ClearStatusLocked();
+            Error.WriteLine(line);
+            Error.Flush();
+        }
+    }
+
+    /// <summary>Redraws the status line in place; ignored when stderr is not a terminal.</summary>
+    public void SetStatus(string text)
+    {
+        if (!ErrorIsTerminal)
+        {
+            return;
+        }
+
+        if (text.Length > Width - 1)
+        {
+            text = text.Substring(0, Width - 2) + "…";
+        }
+
+        lock (gate)
+        {
+            Error.Write("\r" + text.PadRight(statusLength));
+            Error.Flush();
+            statusLength = text.Length;
+        }
+    }
+
+    public void ClearStatus()
+    {
+        lock (gate)
+        {
+            ClearStatusLocked();
+        }
+    }
+
+    private void ClearStatusLocked()
+    {
+        if (statusLength == 0)
+        {
+            return;
+        }
+
+        Error.Write("\r" + new string(' ', statusLength) + "\r");
+        Error.Flush();
+        statusLength = 0;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using System.CommandLine;
+
+namespace VaultStaging.Cli;
+
+/// <summary>What every command of one run shares: the console, the environment and the global options.</summary>
+internal sealed class CliContext
+{
+    public CliContext(CliConsole console, IDictionary<string, string?> environment)
+    {
+        Console = console;
+        Environment = environment;
+    }
+
+    public CliConsole Console { get; }
+
+    public IDictionary<string, string?> Environment { get; }
+
+    public Option<bool> VerboseOption { get; } = new("--verbose", "-v")
+    {
+        Description = "Print the engine's diagnostic lines (HTTP steps, retries, execution ids) to stderr. Never shows secrets.",
+        Recursive = true,
+    };
+
+    public bool IsVerbose(ParseResult parseResult) => parseResult.GetValue(VerboseOption);
+
+    public ConsoleVaultLog CreateLog(ParseResult parseResult) => new(Console, IsVerbose(parseResult));
+}

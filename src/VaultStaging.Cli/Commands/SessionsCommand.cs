@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using VaultStaging.Cli.Output;
+using VaultStaging.Core.Staging;
+
+namespace VaultStaging.Cli.Commands;
+
+/// <summary><c>vaultstaging sessions list | show ID | parts ID | abort ID</c>: the active resumable upload sessions.</summary>
+internal sealed class SessionsCommand
+{
+    private readonly CliContext context;
+    private readonly ConnectionOptionsBinder connection;
+
+    private readonly Option<bool> json = new("--json")
+    {
+        Description = "Print JSON (one object per line) instead of text.",
+        Recursive = true,
+    };
+
+    public SessionsCommand(CliContext context)
+    {
+        this.context = context;
+        connection = new ConnectionOptionsBinder(context);
+    }
+
+    public Command Build()
+    {
+        var command = new Command("sessions", "Inspect or abort the resumable upload sessions of the connected user.");
+        connection.AddTo(command);
+        command.Options.Add(json);
+
+        var list = new Command("list", "List active upload sessions: id, path, size, uploaded parts, expiration.");
+        list.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, ListAsync, cancellationToken));
+        command.Subcommands.Add(list);
+
+        command.Subcommands.Add(WithSessionId("show", "Show one session's details.", ShowAsync));
+        command.Subcommands.Add(WithSessionId("parts", "List the parts a session holds, with their sizes and MD5s.", PartsAsync));
+        command.Subcommands.Add(WithSessionId("abort", "Abort a session; its uploaded parts are discarded.", AbortAsync));
+        return command;
+    }
+
+    private delegate Task SessionAction(FileStagingClient staging, bool asJson, CancellationToken cancellationToken);
+
+    private delegate Task SessionIdAction(FileStagingClient staging, string id, bool asJson, CancellationToken cancellationToken);
+
+    private Command WithSessionId(string name, string description, SessionIdAction action)
+    {
+        var id = new Argument<string>("id") { Description = "The upload session id (from 'sessions list')." };
+        var command = new Command(name, description) { id };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult,
+            (staging, asJson, token) => action(staging, parseResult.GetValue(id)!, asJson, token),
+            cancellationToken));
+        return command;
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, SessionAction action, CancellationToken cancellationToken)
+    {
+        await using var session = await connection.ConnectAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        await action(session.Connection.Staging, parseResult.GetValue(json), cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private async Task ListAsync(FileStagingClient staging, bool asJson, CancellationToken cancellationToken)
+    {
+        var sessions = await staging.ListSessionsAsync(cancellationToken).ConfigureAwait(false);
+        if (asJson)
+        {
+            foreach (var info in sessions)
+            {
+                WriteJson(info);
+            }
+
+            return;
+        }
+
+        if (sessions.Count == 0)
+        {
+            context.Console.WriteLine("No active upload sessions.");
+            return;
+        }
+
+        var table = new TextTable("ID", "PATH", "SIZE", "PARTS", "EXPIRES");
+        foreach (var info in sessions)
+        {
+            table.Add(info.Id, info.Path, SizeFormat.Bytes(info.Size), info.UploadedParts.ToString(CultureInfo.InvariantCulture), SizeFormat.Timestamp(info.ExpirationDate));
+        }
+
+        WriteLines(table.Lines());
+    }
+
+    private async Task ShowAsync(FileStagingClient staging, string id, bool asJson, CancellationToken cancellationToken)
+    {
+        var info = await staging.GetSessionAsync(id, cancellationToken).ConfigureAwait(false);
+        if (asJson)
+        {
+            WriteJson(info);
+            return;
+        }
+
+        var table = new TextTable("Id:", info.Id);
+        table.Add("Path:", info.Path);
+        table.Add("Size:", Bytes(info.Size));
+        table.Add("Uploaded:", Bytes(info.Uploaded));
+        table.Add("Uploaded parts:", info.UploadedParts.ToString(CultureInfo.InvariantCulture));
+        table.Add("Created:", SizeFormat.Timestamp(info.CreatedDate));
+        table.Add("Last upload:", SizeFormat.Timestamp(info.LastUploadedDate));
+        table.Add("Expires:", SizeFormat.Timestamp(info.ExpirationDate));
+        WriteLines(table.Lines());
+    }
+
+    private async Task PartsAsync(FileStagingClient staging, string id, bool asJson, CancellationToken cancellationToken)
+    {
+        var parts = await staging.ListPartsAsync(id, cancellationToken).ConfigureAwait(false);
+        if (asJson)
+        {
+            foreach (var part in parts)
+            {
+                context.Console.WriteLine(JsonSerializer.Serialize(new PartLine(part.PartNumber, part.Size, part.Md5), CliJsonContext.Default.PartLine));
+            }
+
+            return;
+        }
+
+        if (parts.Count == 0)
+        {
+            context.Console.WriteLine("No parts uploaded yet.");
+            return;
+        }
+
+        var table = new TextTable("PART", "SIZE", "MD5");
+        foreach (var part in parts)
+        {
+            table.Add(part.PartNumber.ToString(CultureInfo.InvariantCulture), part.Size.ToString(CultureInfo.InvariantCulture), part.Md5);
+        }
+
+        WriteLines(table.Lines());
+    }
+
+    private async Task AbortAsync(FileStagingClient staging, string id, bool asJson, CancellationToken cancellationToken)
+    {
+        await staging.AbortSessionAsync(id, cancellationToken).ConfigureAwait(false);
+        context.Console.WriteLine(asJson
+            ? JsonSerializer.Serialize(new AbortLine(id, "aborted"), CliJsonContext.Default.AbortLine)
+            : "aborted " + id);
+    }
+
+    private void WriteJson(UploadSessionInfo info) => context.Console.WriteLine(JsonSerializer.Serialize(
+        new SessionLine(info.Id, info.Path, info.Size, info.Uploaded, info.UploadedParts, info.CreatedDate, info.LastUploadedDate, info.ExpirationDate),
+        CliJsonContext.Default.SessionLine));
+
+    private void WriteLines(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            context.Console.WriteLine(line);
+        }
+    }
+
+    private static string Bytes(long bytes)
+        => bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes (" + SizeFormat.Bytes(bytes) + ")";
+}

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using VaultStaging.Cli.Output;
+using VaultStaging.Core.Connection;
+using VaultStaging.Core.Transfer;
+
+namespace VaultStaging.Cli.Commands;
+
+/// <summary><c>vaultstaging upload PATH... --to FOLDER</c>: validates everything first, then stages files in parallel.</summary>
+internal sealed class UploadCommand
+{
+    private const int DefaultParallel = 4;
+    private const int MaxParallel = 32;
+
+    private readonly CliContext context;
+    private readonly ConnectionOptionsBinder connection;
+
+    private readonly Argument<string[]> paths = new("path")
+    {
+        Description = "Local files, or folders with --recurse.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<string> to = new("--to")
+    {
+        Description = "Staging folder to upload into, absolute (e.g. /imports/2025-11 or /u1234/inbox for an admin's home).",
+        HelpName = "FOLDER",
+        Required = true,
+    };
+
+    private readonly Option<bool> recurse = new("--recurse", "-r")
+    {
+        Description = "Upload folders with everything under them, keeping their relative layout under --to.",
+    };
+
+    private readonly Option<bool> overwrite = new("--overwrite")
+    {
+        Description = "Replace files that are already staged.",
+    };
+
+    private readonly Option<bool> skipExisting = new("--skip-existing")
+    {
+        Description = "Leave files that are already staged alone and report them as skipped.",
+    };
+
+    private readonly Option<int> parallel = new("--parallel")
+    {
+        Description = "Files uploaded at once.",
+        DefaultValueFactory = _ => DefaultParallel,
+        HelpName = "N",
+    };
+
+    private readonly Option<string?> partSize = new("--part-size")
+    {
+        Description = "Part size of resumable uploads, e.g. 8MiB, 16MB or 20000000 (5 MiB to 50 MB; default 16 MiB, raised for very large files).",
+        HelpName = "SIZE",
+    };
+
+    private readonly Option<bool> noWait = new("--no-wait")
+    {
+        Description = "Do not wait for the commit jobs; files are reported as committed.",
+    };
+
+    private readonly Option<bool> json = new("--json")
+    {
+        Description = "Print one JSON object per file (JSON Lines) instead of text.",
+    };
+
+    public UploadCommand(CliContext context)
+    {
+        this.context = context;
+        connection = new ConnectionOptionsBinder(context);
+    }
+
+    public Command Build()
+    {
+        var command = new Command("upload", "Stage local files on the Vault file staging server (resumable for files over 50 MB).")
+        {
+            paths, to, recurse, overwrite, skipExisting, parallel, partSize, noWait, json,
+        };
+        connection.AddTo(command);
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var options = BuildUploadOptions(parseResult);
+        var files = SelectFiles(parseResult, options);
+        int maxParallel = parseResult.GetValue(parallel);
+        var settings = connection.Bind(parseResult);
+
+        await using var session = await VaultSession.OpenAsync(settings, context.Console, cancellationToken).ConfigureAwait(false);
+        options.JobPollInterval = session.JobPollInterval;
+        return await UploadAsync(session, options, files, maxParallel, parseResult.GetValue(json), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> UploadAsync(VaultSession session, UploadOptions options, IReadOnlyList<LocalFile> files, int maxParallel, bool asJson, CancellationToken cancellationToken)
+    {
+        var reporter = new UploadReporter(context.Console, asJson);
+        var progress = new ProgressRenderer(context.Console, files.Count, files.Sum(f => f.Size));
+        var batch = new UploadBatch(session.Connection, options, maxParallel);
+        batch.Progress += (_, update) => progress.OnProgress(update);
+        batch.FileCompleted += (_, result) =>
+        {
+            progress.OnFileCompleted(result);
+            reporter.Report(result);
+        };
+
+        var stopwatch = Stopwatch.StartNew();
+        foreach (var file in files)
+        {
+            batch.Post(file.Request);
+        }
+
+        try
+        {
+            await batch.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Reported below, like files that ended as Cancelled.
+        }
+
+        progress.Finish();
+        reporter.WriteSummary(stopwatch.Elapsed);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            context.Console.WriteErrorLine(ErrorReporter.Prefix
+                + "cancelled: the upload was stopped before every file was staged. Unfinished upload sessions stay on the server; run the same command again to resume them.");
+            return ExitCodes.Cancelled;
+        }
+
+        return reporter.AnyFailed || reporter.Unfinished > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private UploadOptions BuildUploadOptions(ParseResult parseResult)
+    {
+        bool replace = parseResult.GetValue(overwrite);
+        bool skip = parseResult.GetValue(skipExisting);
+        if (replace && skip)
+        {
+            throw new CliUsageException("--overwrite and --skip-existing contradict each other: one replaces staged files, the other keeps them. Pass only one.");
+        }
+
+        int maxParallel = parseResult.GetValue(parallel);
+        if (maxParallel < 1 || maxParallel > MaxParallel)
+        {
+            throw new CliUsageException(string.Format(
+                CultureInfo.InvariantCulture,
+                "invalid --parallel {0}: it must be between 1 and {1}. The default is {2}.",
+                maxParallel,
+                MaxParallel,
+                DefaultParallel));
+        }
+
+        string apiVersion = parseResult.GetValue(connection.ApiVersion) ?? VaultConnectionOptions.DefaultApiVersion;
+        var limits = CliUsageException.Check(() => PartLimits.ForApiVersion(apiVersion));
+        var options = new UploadOptions
+        {
+            IfExists = replace ? ExistingFileAction.Overwrite : skip ? ExistingFileAction.Skip : ExistingFileAction.Fail,
+            WaitForJob = !parseResult.GetValue(noWait),
+            Limits = limits,
+        };
+
+        if (parseResult.GetValue(partSize) is { } partSizeText)
+        {
+            long bytes = SizeParser.Parse(partSizeText, "--part-size");
+            if (bytes < limits.MinPartSize || bytes > limits.MaxPartSize)
+            {
+                throw new CliUsageException(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "invalid --part-size {0}: Vault accepts parts of {1} to {2} bytes ({3} to {4}). Choose a size in that range, e.g. 16MiB.",
+                    partSizeText,
+                    limits.MinPartSize,
+                    limits.MaxPartSize,
+                    SizeFormat.Bytes(limits.MinPartSize),
+                    SizeFormat.Bytes(limits.MaxPartSize)));
+            }
+
+            options.PartSize = bytes;
+        }
+
+        return options;
+    }
+
+    /// <summary>Expands the paths and checks every file fits the part limits, so a bad command line uploads nothing.</summary>
+    private IReadOnlyList<LocalFile> SelectFiles(ParseResult parseResult, UploadOptions options)
+    {
+        string[] localPaths = parseResult.GetValue(paths) ?? Array.Empty<string>();
+        string folder = parseResult.GetValue(to) ?? "";
+        bool withRecurse = parseResult.GetValue(recurse);
+        RejectUnknownOptions(localPaths);
+        var requests = CliUsageException.Check(() => LocalFileSelector.Select(localPaths, folder, withRecurse));
+
+        var files = new List<LocalFile>(requests.Count);
+        foreach (var request in requests)
+        {
+            long size = new FileInfo(request.LocalPath).Length;
+            if (size > options.SmallFileThreshold)
+            {
+                CliUsageException.Check(() => PartPlan.Create(size, options.Limits!, options.PartSize), request.LocalPath);
+            }
+
+            files.Add(new LocalFile(request, size));
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// The parser takes an unknown "--flag" for one more path; name it as the mistake it almost surely is
+    /// (unless such a file really exists).
+    /// </summary>
+    private static void RejectUnknownOptions(IEnumerable<string> localPaths)
+    {
+        foreach (string localPath in localPaths)
+        {
+            if (localPath.StartsWith("-", StringComparison.Ordinal) && !File.Exists(localPath) && !Directory.Exists(localPath))
+            {
+                throw new CliUsageException($"unknown option '{localPath}' for upload. Run 'vaultstaging upload --help' for the options (credentials come only from the environment).");
+            }
+        }
+    }
+
+    private sealed record LocalFile(UploadRequest Request, long Size);
+}

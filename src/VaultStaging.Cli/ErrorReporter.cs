@@ -1,0 +1,59 @@
+using System;
+using VaultStaging.Core;
+using VaultStaging.Core.Connection;
+
+namespace VaultStaging.Cli;
+
+/// <summary>
+/// Turns any exception that reaches the top into one line on stderr (never a stack trace) and an exit code.
+/// Engine errors carry their own what/why/what-to-do message; the category decides between 1 and 2.
+/// </summary>
+internal static class ErrorReporter
+{
+    public const string Prefix = "vaultstaging: ";
+
+    public static int Report(Exception exception, CliConsole console, bool verbose)
+    {
+        console.WriteErrorLine(Prefix + Describe(exception));
+        if (verbose)
+        {
+            for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+            {
+                console.WriteErrorLine(Prefix + "  caused by " + inner.GetType().Name + ": " + OneLine(inner.Message));
+            }
+        }
+
+        return ExitCodeFor(exception);
+    }
+
+    public static int ExitCodeFor(Exception exception) => exception switch
+    {
+        CliUsageException => ExitCodes.UsageError,
+        OperationCanceledException => ExitCodes.Cancelled,
+        VaultStagingException engine => ExitCodeFor(engine.Category),
+        _ => ExitCodes.Failure,
+    };
+
+    /// <summary>Categories that mean "fix the command line or the configuration" rather than "try again".</summary>
+    public static int ExitCodeFor(VaultErrorCategory category) => category switch
+    {
+        VaultErrorCategory.InvalidArgument or VaultErrorCategory.AuthenticationError or VaultErrorCategory.SecurityError
+            or VaultErrorCategory.NotConnected => ExitCodes.UsageError,
+        VaultErrorCategory.OperationStopped => ExitCodes.Cancelled,
+        _ => ExitCodes.Failure,
+    };
+
+    /// <summary>The text after "vaultstaging: ", on one line.</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        CliUsageException usage => OneLine(usage.Message),
+        OperationCanceledException => "cancelled.",
+        VaultApiException api when api.ExecutionId is not null => OneLine(api.Message) + " (Vault execution id " + api.ExecutionId + ")",
+        VaultStagingException engine => OneLine(engine.Message),
+        _ => "unexpected error (" + exception.GetType().Name + "): " + OneLine(exception.Message)
+            + " Run again with --verbose for details, and report it if it persists.",
+    };
+
+    public static string OneLine(string text)
+        => text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ').Trim();
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using VaultStaging.Cli;
+using VaultStaging.Emulator;
+using VaultStaging.Tests.Support;
+
+namespace VaultStaging.Tests.Cli;
+
+/// <summary>An emulator and a local temp folder for one test; runs the CLI in-process against them.</summary>
+public sealed class CliTestHost : IAsyncDisposable
+{
+    /// <summary>The emulator's own job rule; the CLI polls at twice that (--job-poll-interval is allowed on loopback only).</summary>
+    private static readonly TimeSpan ServerJobPollInterval = TimeSpan.FromMilliseconds(50);
+
+    private CliTestHost(EmulatorServer server)
+    {
+        Server = server;
+    }
+
+    public EmulatorServer Server { get; }
+
+    public TempFolder Local { get; } = new("vaultstaging-cli");
+
+    public Dictionary<string, string?> Environment { get; } = new()
+    {
+        ["VAULTSTAGING_USERNAME"] = "admin",
+        ["VAULTSTAGING_PASSWORD"] = "admin",
+    };
+
+    public static async Task<CliTestHost> StartAsync()
+    {
+        var options = new EmulatorOptions { Limits = new EmulatorLimits { JobPollInterval = ServerJobPollInterval } };
+        return new CliTestHost(await EmulatorServer.StartAsync(options));
+    }
+
+    /// <summary>Runs with --vault pointing at the emulator and a short job poll interval.</summary>
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    public Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
+        => RunRawAsync(Environment, cancellationToken, args.Concat(ConnectionArguments()).ToArray());
+
+    /// <summary>Runs exactly the given arguments.</summary>
+    public static async Task<CliRun> RunRawAsync(IDictionary<string, string?> environment, CancellationToken cancellationToken, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exitCode = await CliApp.RunAsync(args, stdout, stderr, environment, cancellationToken);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    public string[] ConnectionArguments() => new[]
+    {
+        "--vault", Server.BaseUrl.ToString()!, "--job-poll-interval", (ServerJobPollInterval * 2).ToString(),
+    };
+
+    /// <summary>Writes a local file of random bytes under the temp folder.</summary>
+    public string CreateFile(string relativePath, long size, int seed = 1) => RandomFile.Create(Local.Combine(relativePath), size, seed);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Local.Dispose();
+    }
+}
