@@ -1,12 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Http;
-using VaultStaging.Core.Json;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Connection;
@@ -111,7 +109,20 @@ public sealed class VaultConnection : IDisposable
                 session.Adopt(options.SessionId!);
             }
 
-            var identity = await Authenticator.WhoAmIAsync(pipeline, vaultId, cancellationToken).ConfigureAwait(false);
+            VaultIdentity identity;
+            try
+            {
+                identity = await Authenticator.WhoAmIAsync(pipeline, vaultId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VaultStagingException expired) when (authenticator is null && expired.ErrorId == "SessionExpired")
+            {
+                throw new VaultStagingException(
+                    "SessionExpired",
+                    VaultErrorCategory.AuthenticationError,
+                    $"Vault at {server.Authority} did not accept the given session id or API access token (expired, ended or from another vault); connect again with a user name and password or a fresh session id.",
+                    expired);
+            }
+
             log.Verbose($"Connected to {server.Authority} as {identity.UserName} (user id {identity.UserId}{(identity.IsAdmin ? ", admin" : "")}).");
             return new VaultConnection(pipeline, identity);
         }

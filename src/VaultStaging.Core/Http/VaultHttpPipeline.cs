@@ -21,6 +21,8 @@ namespace VaultStaging.Core.Http;
 /// </summary>
 internal sealed class VaultHttpPipeline : IDisposable
 {
+    private const string ApiTokenPrefix = "veeva-vault-";
+
     private readonly HttpClient http;
     private readonly TimeSpan requestTimeout;
 
@@ -202,7 +204,7 @@ internal sealed class VaultHttpPipeline : IDisposable
         var message = new HttpRequestMessage(request.Method, uri);
         if (session is not null)
         {
-            message.Headers.TryAddWithoutValidation("Authorization", session);
+            message.Headers.TryAddWithoutValidation("Authorization", AuthorizationValue(session));
         }
 
         message.Headers.TryAddWithoutValidation("X-VaultAPI-ClientID", ClientId);
@@ -218,6 +220,10 @@ internal sealed class VaultHttpPipeline : IDisposable
         message.Content = request.ContentFactory?.Invoke();
         return message;
     }
+
+    /// <summary>Session ids go raw (as VAPIL sends them); API access tokens (veeva-vault-…) as Bearer (REFERENCE §1).</summary>
+    internal static string AuthorizationValue(string session)
+        => session.StartsWith(ApiTokenPrefix, StringComparison.Ordinal) ? "Bearer " + session : session;
 
     /// <summary>Relative paths resolve against the server; absolute ones (next_page) must stay on it.</summary>
     private Uri Resolve(string relativeOrAbsolute)

@@ -62,6 +62,29 @@ public sealed class ConnectTests
     }
 
     [Fact]
+    public async Task An_unknown_session_id_is_refused_clearly()
+    {
+        await using var server = await EmulatorConnections.StartAsync();
+        var options = EmulatorConnections.Options(server);
+        options.Credential = null;
+        options.SessionId = "0123456789ABCDEF-not-a-session";
+
+        var error = await Assert.ThrowsAsync<VaultStagingException>(() => VaultConnection.ConnectAsync(options));
+
+        Assert.Equal("SessionExpired", error.ErrorId);
+        Assert.Contains("did not accept the given session id", error.Message);
+        Assert.DoesNotContain("0123456789ABCDEF-not-a-session", error.Message);
+    }
+
+    [Theory]
+    [InlineData("ABCDEF0123", "ABCDEF0123")]
+    [InlineData("veeva-vault-0a1b2c", "Bearer veeva-vault-0a1b2c")]
+    public void Api_tokens_go_as_bearer_and_session_ids_raw(string session, string header)
+    {
+        Assert.Equal(header, VaultStaging.Core.Http.VaultHttpPipeline.AuthorizationValue(session));
+    }
+
+    [Fact]
     public async Task Wrong_password_is_a_clear_error_without_the_password()
     {
         await using var server = await EmulatorConnections.StartAsync();
