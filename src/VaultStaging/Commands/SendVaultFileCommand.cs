@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using VaultStaging.Core.Staging;
 using VaultStaging.Core.Transfer;
 
@@ -16,14 +15,12 @@ namespace VaultStaging.Module.Commands;
 [OutputType(typeof(VaultUploadResult))]
 public sealed class SendVaultFileCommand : LocalFileCmdlet
 {
-    private readonly object _batchGate = new();
     private readonly HashSet<string> _stagingPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
     private ConnectedVault _vault = null!;
     private UploadOptions _options = null!;
     private string? _basePath;
     private UploadBatch? _batch;
-    private Task? _completion;
     private TransferProgress? _progress;
 
     /// <summary>The staging folder that receives the files, e.g. /inbound.</summary>
@@ -116,41 +113,13 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
 
     protected override void EndProcessing()
     {
-        var completion = CompleteBatch();
-        if (completion is not null)
+        var batch = _batch;
+        if (batch is not null)
         {
-            RunEngine(async _ =>
-            {
-                await completion.ConfigureAwait(false);
-                return true;
-            });
+            RunEngine(token => batch.CompleteAsync(token));
         }
 
         WriteProgressRecords(_progress?.Complete());
-    }
-
-    protected override void StopProcessing()
-    {
-        base.StopProcessing();
-
-        // The batch takes its cancellation token at CompleteAsync: hand it over now so in-flight files stop too.
-        CompleteBatch();
-    }
-
-    private Task? CompleteBatch()
-    {
-        lock (_batchGate)
-        {
-            if (_batch is not null && _completion is null)
-            {
-                using (ModuleLog.Route(Queue))
-                {
-                    _completion = _batch.CompleteAsync(StopToken);
-                }
-            }
-
-            return _completion;
-        }
     }
 
     private IEnumerable<UploadRequest> RequestsFor(string localPath)
@@ -208,22 +177,22 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         }
     }
 
+    /// <summary>Created at the first file, so -WhatIf and empty input start no workers.</summary>
     private UploadBatch BatchForPosting()
     {
-        lock (_batchGate)
+        if (_batch is null)
         {
-            if (_batch is null)
+            // Ctrl+C reaches every file through the batch's token; the workers inherit the log route set by the caller.
+            _batch = new UploadBatch(_vault.Connection, _options, ThrottleLimit, StopToken);
+            _batch.FileCompleted += (_, result) => Queue.Post(() => OnFileCompleted(result));
+            if (_progress is not null)
             {
-                _batch = new UploadBatch(_vault.Connection, _options, ThrottleLimit);
-                _batch.FileCompleted += (_, result) => Queue.Post(() => OnFileCompleted(result));
-                if (_progress is not null)
-                {
-                    _batch.Progress += (_, progress) => Queue.Post(() => WriteProgressRecords(_progress.Update(progress)));
-                }
+                var progress = _progress;
+                _batch.Progress += (_, update) => Queue.Post(() => WriteProgressRecords(progress.Update(update)));
             }
-
-            return _batch;
         }
+
+        return _batch;
     }
 
     private void OnFileCompleted(UploadResult result)
