@@ -25,7 +25,10 @@ internal sealed class CliUsageException : Exception
         }
         catch (VaultStagingException ex)
         {
-            throw new CliUsageException(subject is null ? ex.Message : "cannot upload " + subject + ": " + ex.Message, ex);
+            string message = ex.ErrorId == "DirectoryNeedsRecurse"
+                ? $"'{ex.Target}' is a directory: pass --recurse to upload the files below it, keeping their layout under --to."
+                : ex.Message;
+            throw new CliUsageException(subject is null ? message : "cannot upload " + subject + ": " + message, ex);
         }
     }
 }

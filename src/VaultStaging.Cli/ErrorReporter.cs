@@ -30,17 +30,21 @@ internal static class ErrorReporter
     {
         CliUsageException => ExitCodes.UsageError,
         OperationCanceledException => ExitCodes.Cancelled,
-        VaultStagingException engine => ExitCodeFor(engine.Category),
+        VaultStagingException { Category: VaultErrorCategory.OperationStopped } => ExitCodes.Cancelled,
+        VaultStagingException engine when IsConfigurationError(engine) => ExitCodes.UsageError,
         _ => ExitCodes.Failure,
     };
 
-    /// <summary>Categories that mean "fix the command line or the configuration" rather than "try again".</summary>
-    public static int ExitCodeFor(VaultErrorCategory category) => category switch
+    /// <summary>
+    /// Errors that mean "fix the command line or the configuration": credentials Vault refuses, an insecure or
+    /// unusable server address, and arguments the engine rejects before sending anything. What the server says
+    /// about an item or session (not found, invalid) is a failure of the run (1), not of the command line.
+    /// </summary>
+    private static bool IsConfigurationError(VaultStagingException exception) => exception.Category switch
     {
-        VaultErrorCategory.InvalidArgument or VaultErrorCategory.AuthenticationError or VaultErrorCategory.SecurityError
-            or VaultErrorCategory.NotConnected => ExitCodes.UsageError,
-        VaultErrorCategory.OperationStopped => ExitCodes.Cancelled,
-        _ => ExitCodes.Failure,
+        VaultErrorCategory.AuthenticationError or VaultErrorCategory.SecurityError or VaultErrorCategory.NotConnected => true,
+        VaultErrorCategory.InvalidArgument => exception is not VaultApiException,
+        _ => false,
     };
 
     /// <summary>The text after "vaultstaging: ", on one line.</summary>

@@ -65,8 +65,7 @@ public sealed class SessionsAndLsCommandTests
 
         var run = await host.RunAsync("sessions", "show", "no-such-session");
 
-        Assert.NotEqual(0, run.ExitCode);
-        CliAssert.OneErrorLine(run, run.ExitCode, "");
+        CliAssert.OneErrorLine(run, 1, "not found");
     }
 
     [Fact]
