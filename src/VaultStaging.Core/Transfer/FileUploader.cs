@@ -91,7 +91,7 @@ public sealed class FileUploader
             await folders.EnsureAsync(StagingPath.GetParent(stagingPath), cancellationToken).ConfigureAwait(false);
         }
 
-        var overwrite = existing is not null;
+        var overwrite = Options.IfExists == ExistingFileAction.Overwrite;
         var limits = Options.ResolveLimits(Connection);
         if (file.Length <= Options.SmallFileLimit(limits))
         {
@@ -105,7 +105,8 @@ public sealed class FileUploader
 
     private async Task UploadBySessionAsync(UploadRequest request, string stagingPath, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
-        var upload = await ResumableUpload.StartAsync(Connection, request with { StagingPath = stagingPath }, Options, Options.Resume, cancellationToken)
+        // Folders were ensured already (with this uploader's cache).
+        var upload = await ResumableUpload.StartAsync(Connection, request with { StagingPath = stagingPath }, Options, Options.Resume, folders: null, cancellationToken)
             .ConfigureAwait(false);
         outcome.SessionId = upload.Session.Id;
         outcome.Parts = upload.Plan.PartCount;

@@ -42,13 +42,22 @@ public sealed class ResumableUpload
     public string? FileMd5 => digest.Hex;
 
     /// <summary>Creates a session sized to the local file (or, with <paramref name="resume"/>, adopts a matching active one).</summary>
-    public static async Task<ResumableUpload> StartAsync(VaultConnection connection, UploadRequest request, UploadOptions options, bool resume, CancellationToken cancellationToken = default)
+    /// <remarks>With <see cref="UploadOptions.CreateFolders"/>, a missing parent folder is created first.</remarks>
+    public static Task<ResumableUpload> StartAsync(VaultConnection connection, UploadRequest request, UploadOptions options, bool resume, CancellationToken cancellationToken = default)
     {
         if (connection is null || request is null || options is null)
         {
             throw new ArgumentNullException(connection is null ? nameof(connection) : request is null ? nameof(request) : nameof(options));
         }
 
+        var folders = options.CreateFolders ? new FolderCreator(connection.Staging) : null;
+        return StartAsync(connection, request, options, resume, folders, cancellationToken);
+    }
+
+    /// <summary>As the public overload; <c>folders</c> creates the parent folder before a new session (null when the caller already did).</summary>
+    internal static async Task<ResumableUpload> StartAsync(
+        VaultConnection connection, UploadRequest request, UploadOptions options, bool resume, FolderCreator? folders, CancellationToken cancellationToken)
+    {
         var file = LocalFileSnapshot.Take(request.LocalPath);
         var stagingPath = Staging.StagingPath.Normalize(request.StagingPath);
         var limits = options.ResolveLimits(connection);
@@ -62,6 +71,11 @@ public sealed class ResumableUpload
             {
                 return new ResumableUpload().Bind(connection, options, file, found.Session, found.Plan, nextPart: null, resumed: true);
             }
+        }
+
+        if (folders is not null)
+        {
+            await folders.EnsureAsync(Staging.StagingPath.GetParent(stagingPath), cancellationToken).ConfigureAwait(false);
         }
 
         var overwrite = options.IfExists == ExistingFileAction.Overwrite;

@@ -75,6 +75,7 @@ public sealed class UploadOverEmulatorTests
 
         var first = await new FileUploader(h.Connection, options).UploadAsync(request);
         Assert.Equal(UploadStatus.Failed, first.Status);
+        Assert.Equal(VaultErrorCategory.ConnectionError, first.Error!.Category);
         Assert.Equal(0, h.CountRequests(EmulatorEndpoint.Commit));
 
         var before = h.Server.Requests.Count;
