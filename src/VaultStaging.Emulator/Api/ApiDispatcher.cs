@@ -37,7 +37,6 @@ internal sealed class ApiDispatcher
         var call = new CallRecord(http, _emulator.Clock.GetUtcNow());
         var headers = http.Response.Headers;
         headers["X-VaultAPI-ExecutionId"] = call.ExecutionId;
-        LoginSession? login = null;
         try
         {
             var (route, version, routeError) = Resolve(http);
@@ -75,7 +74,8 @@ internal sealed class ApiDispatcher
 
                 if (route.RequiresAuth)
                 {
-                    login = _emulator.Logins.Validate(http.Request.Headers.Authorization);
+                    var login = _emulator.Logins.Validate(http.Request.Headers.Authorization);
+                    call.Login = login;
                     if (login is not null)
                     {
                         request.Login = login;
@@ -86,7 +86,7 @@ internal sealed class ApiDispatcher
                     }
                 }
 
-                result = route.RequiresAuth && login is null
+                result = route.RequiresAuth && call.Login is null
                     ? new JsonResult(Envelope.Failure(ErrorTypes.InvalidSessionId, "Invalid or expired session ID.")) 
                     : await RunHandlerAsync(route, request).ConfigureAwait(false);
 
@@ -105,21 +105,35 @@ internal sealed class ApiDispatcher
         catch (Exception error) when (!http.Response.HasStarted)
         {
             // A bug in the emulator: report it the way Vault reports server faults.
+            call.SetOutcome(500, "EXCEPTION", ErrorTypes.UnexpectedError);
+            Settle(call);
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await WriteJsonAsync(http, Envelope.Exception(error.GetType().Name + ": " + error.Message)).ConfigureAwait(false);
-            call.HttpStatus = 500;
-            call.ResponseStatus = "EXCEPTION";
-            call.ErrorType = ErrorTypes.UnexpectedError;
         }
         finally
         {
-            if (login is not null)
-            {
-                _emulator.Logins.RequestFinished(login);
-            }
-
-            _emulator.Log.Add(call.ToRecord());
+            Settle(call);
         }
+    }
+
+    /// <summary>
+    /// Ends the request's bookkeeping (idle timer restart, log entry) exactly once. Called just before
+    /// the response goes out, so a client that has its answer can rely on both having happened.
+    /// </summary>
+    private void Settle(CallRecord call)
+    {
+        if (call.Settled)
+        {
+            return;
+        }
+
+        call.Settled = true;
+        if (call.Login is not null)
+        {
+            _emulator.Logins.RequestFinished(call.Login);
+        }
+
+        _emulator.Log.Add(call.ToRecord());
     }
 
     private (RouteMatch? Route, ApiVersion? Version, VaultApiException? Error) Resolve(HttpContext http)
@@ -218,28 +232,32 @@ internal sealed class ApiDispatcher
         {
             case FaultKind.DropConnection:
                 await ReadSomeOfBodyAsync(http).ConfigureAwait(false);
-                http.Abort();
                 call.HttpStatus = 0;
+                Settle(call);
+                http.Abort();
                 return true;
             case FaultKind.Http500:
+                call.SetOutcome(500, "EXCEPTION", ErrorTypes.UnexpectedError);
+                Settle(call);
                 http.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 await WriteJsonAsync(http, Envelope.Exception("Internal server error (injected fault).")).ConfigureAwait(false);
-                call.SetOutcome(500, "EXCEPTION", ErrorTypes.UnexpectedError);
                 return true;
             case FaultKind.Http503:
+                call.SetOutcome(503, null, null);
+                Settle(call);
                 http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 http.Response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 http.Response.ContentType = "text/plain; charset=utf-8";
                 await http.Response.WriteAsync("Service Unavailable", http.RequestAborted).ConfigureAwait(false);
-                call.SetOutcome(503, null, null);
                 return true;
             case FaultKind.HtmlErrorPage:
+                call.SetOutcome(502, null, null);
+                Settle(call);
                 http.Response.StatusCode = StatusCodes.Status502BadGateway;
                 http.Response.ContentType = "text/html; charset=utf-8";
                 await http.Response.WriteAsync(
                     "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>The proxy server received an invalid response from an upstream server.</p></body></html>",
                     http.RequestAborted).ConfigureAwait(false);
-                call.SetOutcome(502, null, null);
                 return true;
             case FaultKind.ExpireLoginSession:
                 var login = _emulator.Logins.Validate(http.Request.Headers.Authorization);
@@ -265,7 +283,7 @@ internal sealed class ApiDispatcher
     }
 
     /// <summary>Faults that act on a processed request; true when the response is already settled.</summary>
-    private static bool ApplyFaultAfter(HttpContext http, ApiRequest request, ApiResult result, CallRecord call)
+    private bool ApplyFaultAfter(HttpContext http, ApiRequest request, ApiResult result, CallRecord call)
     {
         switch (request.Fault?.Kind)
         {
@@ -276,8 +294,9 @@ internal sealed class ApiDispatcher
                     call.ErrorType = processed.ErrorType;
                 }
 
-                http.Abort();
                 call.HttpStatus = 0;
+                Settle(call);
+                http.Abort();
                 return true;
             case FaultKind.WrongMd5 when result is JsonResult { Body: var body } && body["data"] is JsonObject data:
                 foreach (var field in new[] { "part_content_md5", "file_content_md5" })
@@ -300,6 +319,7 @@ internal sealed class ApiDispatcher
         {
             case JsonResult json:
                 call.SetOutcome(200, json.ResponseStatus, json.ErrorType);
+                Settle(call);
                 if (version is { } v && v >= ApiVersion.StatusHeader)
                 {
                     http.Response.Headers["X-VaultAPI-Status"] = json.ResponseStatus;
@@ -317,6 +337,7 @@ internal sealed class ApiDispatcher
                 break;
             case FileResult file:
                 call.SetOutcome(file.StatusCode, "SUCCESS", null);
+                Settle(call);
                 if (version is { } fv && fv >= ApiVersion.StatusHeader)
                 {
                     http.Response.Headers["X-VaultAPI-Status"] = "SUCCESS";
@@ -398,6 +419,10 @@ internal sealed class ApiDispatcher
         public FaultKind? Fault { get; set; }
 
         public int HttpStatus { get; set; }
+
+        public LoginSession? Login { get; set; }
+
+        public bool Settled { get; set; }
 
         public string? ResponseStatus { get; set; }
 

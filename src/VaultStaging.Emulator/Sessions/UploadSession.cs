@@ -23,6 +23,9 @@ internal sealed class UploadSession
 
     public string Id { get; }
 
+    /// <summary>Creation order; listings use it because many sessions can share one clock instant.</summary>
+    public long Sequence { get; init; }
+
     public StagingPath Target { get; }
 
     public EmulatorUser Owner { get; }

@@ -19,6 +19,7 @@ internal sealed class UploadSessionStore
     private readonly TimeProvider _clock;
     private readonly EmulatorLimits _limits;
     private readonly Dictionary<string, UploadSession> _sessions = new(StringComparer.Ordinal);
+    private long _sequence;
 
     public UploadSessionStore(object gate, string root, TimeProvider clock, EmulatorLimits limits)
     {
@@ -53,7 +54,7 @@ internal sealed class UploadSessionStore
             var now = _clock.GetUtcNow();
             var directory = Path.Combine(_root, id);
             Directory.CreateDirectory(directory);
-            var session = new UploadSession(id, target, owner, size, overwrite, now, now + _limits.SessionLifetime, directory);
+            var session = new UploadSession(id, target, owner, size, overwrite, now, now + _limits.SessionLifetime, directory) { Sequence = ++_sequence };
             _sessions.Add(id, session);
             return session;
         }
@@ -79,7 +80,7 @@ internal sealed class UploadSessionStore
         lock (_gate)
         {
             PurgeExpired();
-            return _sessions.Values.OrderBy(s => s.Created).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
+            return _sessions.Values.OrderBy(s => s.Sequence).ToArray();
         }
     }
 
