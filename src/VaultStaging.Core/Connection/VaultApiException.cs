@@ -28,6 +28,13 @@ public sealed class VaultApiException : VaultStagingException
     /// <summary>Every (type, message) pair Vault returned.</summary>
     public IReadOnlyList<VaultError> Errors { get; init; } = Array.Empty<VaultError>();
 
+    /// <summary>
+    /// True when this answer came to a repeat of the request after an attempt whose outcome is unknown
+    /// (connection lost, timeout, unreadable answer): that attempt may have been carried out, so e.g.
+    /// a commit refused now may have succeeded then. Check the server's state before treating it as failed.
+    /// </summary>
+    public bool AfterUncertainAttempt { get; internal set; }
+
     internal static string ErrorIdFor(string vaultErrorType) => "Vault" + PascalCase(vaultErrorType);
 
     internal static VaultErrorCategory CategoryFor(string vaultErrorType) => vaultErrorType switch

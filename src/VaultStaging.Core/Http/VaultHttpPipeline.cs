@@ -93,6 +93,7 @@ internal sealed class VaultHttpPipeline : IDisposable
         var requestLine = request.Method.Method + " " + uri.AbsolutePath;
         var started = Stopwatch.StartNew();
         var renewed = false;
+        var uncertain = false;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -121,8 +122,15 @@ internal sealed class VaultHttpPipeline : IDisposable
                 await Session.RenewAsync(session!, cancellationToken).ConfigureAwait(false);
                 attempt--;
             }
+            catch (VaultApiException refused) when (uncertain && !RetryPolicy.IsTransient(refused) && !IsDeadSession(refused))
+            {
+                refused.AfterUncertainAttempt = true;
+                Log.Warning(requestLine + ": Vault refused a repeat of a request whose earlier attempt may have been carried out (" + refused.VaultErrorType + ").");
+                throw;
+            }
             catch (Exception exception) when (RetryPolicy.IsTransient(exception, cancellationToken))
             {
+                uncertain = true;
                 var cause = Describe(exception);
                 var delay = Retry.DelayFor(attempt, retryAfter);
                 if (!request.Replayable || !Retry.CanRetry(attempt, started.Elapsed, delay))

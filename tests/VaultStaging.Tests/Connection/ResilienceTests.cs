@@ -123,6 +123,20 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task A_refusal_after_an_uncertain_attempt_says_the_first_may_have_worked()
+    {
+        await using var server = await EmulatorConnections.StartAsync();
+        using var connection = await EmulatorConnections.ConnectAsync(server);
+        server.Faults.Add(new FaultRule { Kind = FaultKind.ResetBeforeResponse, Endpoint = EmulatorEndpoint.CreateItem });
+
+        var error = await Assert.ThrowsAsync<VaultApiException>(() => connection.Staging.CreateFolderAsync("/u1000/maybe"));
+
+        Assert.Equal(VaultErrorTypes.ItemNameExists, error.VaultErrorType);
+        Assert.True(error.AfterUncertainAttempt);
+        Assert.NotNull(await connection.Staging.GetItemAsync("/u1000/maybe"));
+    }
+
+    [Fact]
     public async Task Burst_headers_are_read_and_throttling_logged()
     {
         await using var server = await EmulatorConnections.StartAsync();
