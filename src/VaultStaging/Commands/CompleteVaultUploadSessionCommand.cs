@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using VaultStaging.Core.Staging;
+using VaultStaging.Core.Transfer;
+
+namespace VaultStaging.Module.Commands;
+
+/// <summary>Complete-VaultUploadSession: commits a session whose parts are all uploaded; -Wait follows the commit job.</summary>
+[Cmdlet(VerbsLifecycle.Complete, "VaultUploadSession", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
+[OutputType(typeof(VaultJob))]
+public sealed class CompleteVaultUploadSessionCommand : VaultCmdlet
+{
+    private const string InputObjectSet = "InputObject";
+    private const string IdSet = "Id";
+
+    private ConnectedVault _vault = null!;
+
+    /// <summary>The session from New-VaultUploadSession; its local file is checked unchanged before the commit.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    public ResumableUpload? InputObject { get; set; }
+
+    /// <summary>The id of a session (from Get-VaultUploadSession) to commit as it is.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    /// <summary>Waits for the commit job to finish and outputs its final state.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>How long -Wait waits for the job (default one hour).</summary>
+    [Parameter]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
+
+    protected override void BeginProcessing() => _vault = RequireConnection();
+
+    protected override void ProcessRecord()
+    {
+        if (InputObject is { } upload)
+        {
+            if (ShouldProcess($"{upload.StagingPath} (session {upload.Session.Id})", "Commit upload session")
+                && TryRunEngine(upload.LocalPath, upload.CommitAsync, out var jobId))
+            {
+                ReportJob(jobId, upload.StagingPath);
+            }
+
+            return;
+        }
+
+        foreach (var id in Id)
+        {
+            if (ShouldProcess($"session {id}", "Commit upload session")
+                && TryRunEngine(id, token => _vault.Connection.Staging.CommitSessionAsync(id, token), out var jobId))
+            {
+                ReportJob(jobId, id);
+            }
+        }
+    }
+
+    private void ReportJob(long jobId, string target)
+    {
+        if (!Wait)
+        {
+            WriteObject(new VaultJob { Id = jobId });
+            return;
+        }
+
+        if (TryRunEngine(target, token => _vault.Connection.Staging.WaitForJobAsync(jobId, _vault.JobPollInterval, Timeout, token), out var job))
+        {
+            JobReporting.Write(this, job, target);
+        }
+    }
+}
+
+/// <summary>Writes a finished job: a failed one is also an error, so scripts can count failures.</summary>
+internal static class JobReporting
+{
+    public static void Write(VaultCmdlet cmdlet, VaultJob job, object target)
+    {
+        if (job.IsFailed)
+        {
+            var message = $"Vault job {job.Id} ended {job.Status}. The staging server was not changed by it; check the job in Vault and run the command again.";
+            cmdlet.WriteError(new VaultErrorInfo("VaultJobFailed", ErrorCategory.InvalidResult, message, target)
+                .ToErrorRecord(new InvalidOperationException(message)));
+        }
+
+        cmdlet.WriteObject(job);
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using VaultStaging.Core.Staging;
+using VaultStaging.Core.Transfer;
+
+namespace VaultStaging.Module.Commands;
+
+/// <summary>Send-VaultFilePart: uploads chosen parts (or all remaining parts) of a session from New-VaultUploadSession.</summary>
+[Cmdlet(VerbsCommunications.Send, "VaultFilePart", DefaultParameterSetName = PartSet, SupportsShouldProcess = true)]
+[OutputType(typeof(UploadedPart))]
+public sealed class SendVaultFilePartCommand : VaultCmdlet
+{
+    private const string PartSet = "Part";
+    private const string AllSet = "All";
+    private const string AttachSet = "Attach";
+
+    private ConnectedVault _vault = null!;
+
+    /// <summary>The session from New-VaultUploadSession.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PartSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = AllSet)]
+    public ResumableUpload? InputObject { get; set; }
+
+    /// <summary>An existing session's id (from Get-VaultUploadSession), to continue it from another PowerShell session.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AttachSet)]
+    [ValidateNotNullOrEmpty]
+    public string? SessionId { get; set; }
+
+    /// <summary>The local file of the session given by -SessionId.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AttachSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string? LiteralPath { get; set; }
+
+    /// <summary>The parts to send, numbered from 1.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PartSet)]
+    [ValidateRange(1, int.MaxValue)]
+    public int[] PartNumber { get; set; } = Array.Empty<int>();
+
+    /// <summary>Sends every part the server does not hold yet (verifying the ones it does).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+    [Parameter(ParameterSetName = AttachSet)]
+    public SwitchParameter All { get; set; }
+
+    protected override void BeginProcessing() => _vault = RequireConnection();
+
+    protected override void ProcessRecord()
+    {
+        var upload = InputObject;
+        if (ParameterSetName == AttachSet)
+        {
+            var localPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath);
+            if (!TryRunEngine(localPath, token => ResumableUpload.AttachAsync(_vault.Connection, SessionId!, localPath, new UploadOptions(), token), out upload))
+            {
+                return;
+            }
+        }
+
+        if (upload is null)
+        {
+            return;
+        }
+
+        if (ParameterSetName == PartSet)
+        {
+            SendParts(upload);
+        }
+        else
+        {
+            SendRemaining(upload);
+        }
+    }
+
+    private void SendParts(ResumableUpload upload)
+    {
+        foreach (var number in PartNumber)
+        {
+            if (ShouldProcess($"{upload.StagingPath} (session {upload.Session.Id})", $"Send part {number} of {upload.Plan.PartCount}")
+                && TryRunEngine(upload.LocalPath, token => upload.SendPartAsync(number, token), out var part))
+            {
+                WriteObject(part);
+            }
+        }
+    }
+
+    private void SendRemaining(ResumableUpload upload)
+    {
+        if (!ShouldProcess($"{upload.StagingPath} (session {upload.Session.Id})", $"Send the remaining parts of {upload.Plan.PartCount}"))
+        {
+            return;
+        }
+
+        var showProgress = ShowProgress;
+        var activity = $"Sending {upload.LocalPath}";
+        var progress = new QueuedProgress(Queue, update =>
+        {
+            if (showProgress)
+            {
+                WriteProgress(new ProgressRecord(1, activity, $"Part {update.PartsDone} of {update.PartsTotal}")
+                {
+                    PercentComplete = update.BytesTotal > 0 ? (int)(update.BytesDone * 100 / update.BytesTotal) : 100,
+                    CurrentOperation = upload.StagingPath,
+                });
+            }
+        });
+
+        try
+        {
+            if (TryRunEngine(upload.LocalPath, token => upload.SendRemainingPartsAsync(progress, token), out var sent)
+                && TryRunEngine(upload.LocalPath, token => _vault.Connection.Staging.ListPartsAsync(upload.Session.Id, token), out var parts))
+            {
+                WriteVerbose($"Sent {sent} part(s); the session holds {parts.Count} of {upload.Plan.PartCount}.");
+                WriteObject(parts.OrderBy(part => part.PartNumber), enumerateCollection: true);
+            }
+        }
+        finally
+        {
+            if (showProgress)
+            {
+                WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+    }
+
+    /// <summary>Hands engine progress (worker threads) to the pipeline thread.</summary>
+    private sealed class QueuedProgress : IProgress<UploadProgress>
+    {
+        private readonly PipelineQueue _queue;
+        private readonly Action<UploadProgress> _write;
+
+        public QueuedProgress(PipelineQueue queue, Action<UploadProgress> write)
+        {
+            _queue = queue;
+            _write = write;
+        }
+
+        public void Report(UploadProgress value) => _queue.Post(() => _write(value));
+    }
+}
