@@ -1,5 +1,6 @@
 using System;
 using System.Security.Cryptography;
+using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -12,23 +13,11 @@ internal static class Md5
         return md5.ComputeHash(bytes.Array!, bytes.Offset, bytes.Count);
     }
 
-    public static string ToHex(byte[] digest)
-    {
-        var chars = new char[digest.Length * 2];
-        for (var i = 0; i < digest.Length; i++)
-        {
-            chars[2 * i] = HexDigit(digest[i] >> 4);
-            chars[(2 * i) + 1] = HexDigit(digest[i] & 0xF);
-        }
-
-        return new string(chars);
-    }
+    public static string ToHex(byte[] digest) => FileStagingClient.Hex(digest);
 
     public static string ToBase64(byte[] digest) => Convert.ToBase64String(digest);
 
     /// <summary>Case-insensitive comparison of a server's hex digest with a local one.</summary>
     public static bool HexEquals(string? hex, byte[] digest)
         => hex is not null && string.Equals(hex.Trim(), ToHex(digest), StringComparison.OrdinalIgnoreCase);
-
-    private static char HexDigit(int value) => (char)(value < 10 ? '0' + value : 'a' + value - 10);
 }

@@ -112,10 +112,31 @@ public sealed class UploadBatch
                 return;
             }
 
-            var result = cancellation.IsCancellationRequested
-                ? new UploadResult { LocalPath = request.LocalPath, StagingPath = request.StagingPath, Status = UploadStatus.Cancelled }
-                : await uploader.UploadAsync(request, progress, cancellation.Token).ConfigureAwait(false);
-            Raise(FileCompleted, result);
+            Raise(FileCompleted, await RunAsync(request, progress).ConfigureAwait(false));
+        }
+    }
+
+    private async Task<UploadResult> RunAsync(UploadRequest request, IProgress<UploadProgress> progress)
+    {
+        if (cancellation.IsCancellationRequested)
+        {
+            return new UploadResult { LocalPath = request.LocalPath, StagingPath = request.StagingPath, Status = UploadStatus.Cancelled };
+        }
+
+        try
+        {
+            return await uploader.UploadAsync(request, progress, cancellation.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // UploadAsync reports failures as results; this only keeps a defect from silencing the worker.
+            return new UploadResult
+            {
+                LocalPath = request.LocalPath,
+                StagingPath = request.StagingPath,
+                Status = UploadStatus.Failed,
+                Error = TransferErrors.Unexpected(request.LocalPath, e),
+            };
         }
     }
 

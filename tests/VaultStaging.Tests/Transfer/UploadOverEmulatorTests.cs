@@ -324,6 +324,27 @@ public sealed class UploadOverEmulatorTests
         Assert.All(results, r => Assert.Equal(UploadStatus.Cancelled, r.Status));
     }
 
+    [Fact]
+    public async Task A_throwing_event_handler_does_not_stop_the_batch_and_is_rethrown_at_the_end()
+    {
+        await using var h = await TransferHarness.StartAsync();
+        var batch = new UploadBatch(h.Connection, TransferHarness.SessionOptions(), maxParallelFiles: 2);
+        var completed = 0;
+        batch.FileCompleted += (_, _) =>
+        {
+            Interlocked.Increment(ref completed);
+            throw new InvalidOperationException("handler bug");
+        };
+        batch.Post(new UploadRequest(h.LocalFile("a.txt", 10), "/u1000/h/a.txt"));
+        batch.Post(new UploadRequest(h.LocalFile("b.txt", 10), "/u1000/h/b.txt"));
+
+        var error = await Assert.ThrowsAsync<AggregateException>(() => batch.CompleteAsync());
+
+        Assert.Equal(2, completed);
+        Assert.Equal(2, error.InnerExceptions.Count);
+        Assert.NotNull(h.Server.State.GetItem("/u1000/h/b.txt"));
+    }
+
     private sealed class ActionProgress : IProgress<UploadProgress>
     {
         private readonly Action<UploadProgress> action;
