@@ -166,7 +166,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
             {
                 if (contentMd5 is not null)
                 {
-                    request.Headers.TryAddWithoutValidation("Content-MD5", contentMd5);
+                    request.Content!.Headers.TryAddWithoutValidation("Content-MD5", contentMd5);
                 }
             });
     }

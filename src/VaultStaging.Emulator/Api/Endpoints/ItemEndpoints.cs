@@ -66,7 +66,7 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
         SpoolResult? content = null;
         try
         {
-            (contentFile, content) = await ReadCreateFormAsync(request, form).ConfigureAwait(false);
+            (contentFile, content, string? partMd5) = await ReadCreateFormAsync(request, form).ConfigureAwait(false);
 
             string kind = form.GetValueOrDefault("kind")
                 ?? throw new VaultApiException(ErrorTypes.ParameterRequired, "Missing required parameter [kind].");
@@ -97,6 +97,7 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
                     }
 
                     Md5Header.Verify(Md5Header.Parse(request.Http.Request.Headers["Content-MD5"]), received.Md5Hex);
+                    Md5Header.Verify(partMd5, received.Md5Hex);
                     bool overwrite = ApiRequest.ParseBool(form.GetValueOrDefault("overwrite"), "overwrite");
                     emulator.Staging.PutFile(path, contentFile, received.Length, received.Md5Hex, overwrite);
                     contentFile = null;
@@ -289,7 +290,7 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
         return (first, last);
     }
 
-    private async Task<(string? ContentFile, SpoolResult? Content)> ReadCreateFormAsync(ApiRequest request, Dictionary<string, string> form)
+    private async Task<(string? ContentFile, SpoolResult? Content, string? PartMd5)> ReadCreateFormAsync(ApiRequest request, Dictionary<string, string> form)
     {
         var http = request.Http;
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType) ||
@@ -300,7 +301,7 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
                 form[field.Key] = field.Value.ToString();
             }
 
-            return (null, null);
+            return (null, null, null);
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value
@@ -308,6 +309,7 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
         var reader = new MultipartReader(boundary, http.Request.Body);
         string? contentFile = null;
         SpoolResult? content = null;
+        string? sectionMd5 = null;
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(http.RequestAborted).ConfigureAwait(false)) is not null)
         {
@@ -315,6 +317,8 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
             string fieldName = disposition is null ? string.Empty : HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
             if (fieldName == "file" && content is null)
             {
+                // The documented Content-MD5 is a request header; one on the file part itself is honoured too.
+                sectionMd5 = Md5Header.Parse(section.Headers?.GetValueOrDefault("Content-MD5").ToString());
                 contentFile = emulator.Staging.DiscardContent ? null : emulator.NewTempFile();
                 content = await BodySpooler.SpoolAsync(section.Body, contentFile, emulator.Limits.MaxSmallFileSize, null, http.RequestAborted)
                     .ConfigureAwait(false);
@@ -324,7 +328,7 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
             form[fieldName] = await ReadFieldAsync(section.Body).ConfigureAwait(false);
         }
 
-        return (contentFile, content);
+        return (contentFile, content, sectionMd5);
     }
 
     private static async Task<string> ReadFieldAsync(Stream body)
