@@ -68,12 +68,11 @@ public sealed class VaultConnection : IDisposable
     /// <summary>Test seam: <paramref name="utcNow"/> drives the proactive renewal before the 48 h cap.</summary>
     internal static async Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, Func<DateTimeOffset> utcNow, CancellationToken cancellationToken)
     {
-        Validate(options);
+        var server = Validate(options);
         var redactor = new Redactor();
         redactor.AddSecret(options.Credential?.Password);
         redactor.AddSecret(options.SessionId);
         var log = new SafeLog(options.Log, redactor);
-        var server = options.Server;
         var apiVersion = options.ApiVersion;
 
         Authenticator? authenticator = null;
@@ -148,7 +147,8 @@ public sealed class VaultConnection : IDisposable
 
     public override string ToString() => $"{Identity.UserName}@{Server.Authority}";
 
-    private static void Validate(VaultConnectionOptions options)
+    /// <summary>Checks the options and returns the server address, re-parsed so the https-only rule also holds for a Uri built by the caller.</summary>
+    private static Uri Validate(VaultConnectionOptions options)
     {
         if (options is null)
         {
@@ -160,8 +160,7 @@ public sealed class VaultConnection : IDisposable
             throw new VaultStagingException("InvalidServerUrl", VaultErrorCategory.InvalidArgument, "No Vault server was given; pass a DNS name such as myvault.veevavault.com.");
         }
 
-        // Re-parse so an https-only rule also holds for callers that built the Uri themselves.
-        options.Server = VaultServer.Parse(options.Server.GetLeftPart(UriPartial.Authority));
+        var server = VaultServer.Parse(options.Server.GetLeftPart(UriPartial.Authority));
 
         if (options.ClientId is null || !ClientIdPattern.IsMatch(options.ClientId))
         {
@@ -194,6 +193,8 @@ public sealed class VaultConnection : IDisposable
         {
             throw new VaultStagingException("InvalidRequestTimeout", VaultErrorCategory.InvalidArgument, "The request timeout must be positive.");
         }
+
+        return server;
     }
 
     private static HttpClient CreateHttpClient(VaultConnectionOptions options)
