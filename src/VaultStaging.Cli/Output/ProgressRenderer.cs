@@ -15,6 +15,9 @@ internal sealed class ProgressRenderer
 {
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Beyond 100 hours an estimate means nothing (and a stalled rate would overflow TimeSpan).</summary>
+    private const double MaxEtaSeconds = 100 * 3600;
+
     private readonly object gate = new();
     private readonly CliConsole console;
     private readonly int totalFiles;
@@ -24,7 +27,7 @@ internal sealed class ProgressRenderer
     private long bytesOfFinishedFiles;
     private int finishedFiles;
     private string currentFile = "";
-    private TimeSpan lastRedraw = TimeSpan.MinValue;
+    private TimeSpan? lastRedraw;
 
     public ProgressRenderer(CliConsole console, int totalFiles, long totalBytes)
     {
@@ -71,7 +74,7 @@ internal sealed class ProgressRenderer
     private void RedrawIfDue()
     {
         var now = elapsed.Elapsed;
-        if (now - lastRedraw < RedrawInterval)
+        if (lastRedraw is { } last && now - last < RedrawInterval)
         {
             return;
         }
@@ -89,7 +92,8 @@ internal sealed class ProgressRenderer
         }
 
         double rate = now.TotalSeconds > 0.5 ? done / now.TotalSeconds : 0;
-        string eta = rate > 0 && totalBytes > done ? "ETA " + SizeFormat.Clock(TimeSpan.FromSeconds((totalBytes - done) / rate)) : "ETA -";
+        double secondsLeft = rate > 0 ? (totalBytes - done) / rate : double.PositiveInfinity;
+        string eta = secondsLeft is > 0 and < MaxEtaSeconds ? "ETA " + SizeFormat.Clock(TimeSpan.FromSeconds(secondsLeft)) : "ETA -";
         return string.Format(
             CultureInfo.InvariantCulture,
             "{0}/{1} files  {2} of {3}  {4}  {5}  {6}",

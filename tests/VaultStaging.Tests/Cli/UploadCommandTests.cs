@@ -158,6 +158,27 @@ public sealed class UploadCommandTests
     }
 
     [Fact]
+    public async Task On_a_terminal_a_status_line_is_drawn_and_cleared_and_results_stay_on_stdout()
+    {
+        await using var host = await CliTestHost.StartAsync();
+        var a = host.CreateFile("a.txt", 1500, seed: 1);
+        var b = host.CreateFile("b.txt", 2500, seed: 2);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var console = new VaultStaging.Cli.CliConsole(stdout, stderr, errorIsTerminal: true, width: 60);
+        string[] args = new[] { "upload", a, b, "--to", "/demo" }.Concat(host.ConnectionArguments()).ToArray();
+
+        int exitCode = await VaultStaging.Cli.CliApp.RunAsync(args, console, host.Environment, CancellationToken.None);
+
+        Assert.True(exitCode == 0, stdout + "\n" + stderr);
+        Assert.Contains("files", stderr.ToString());
+        Assert.EndsWith("\r", stderr.ToString());
+        Assert.DoesNotContain("vaultstaging:", stderr.ToString());
+        Assert.Contains("staged  /demo/a.txt  1.5 KiB", stdout.ToString());
+        Assert.All(stderr.ToString().Split('\r'), segment => Assert.True(segment.Length < 60, segment));
+    }
+
+    [Fact]
     public async Task Emulator_option_stages_without_any_vault()
     {
         using var local = new TempFolder("vaultstaging-cli");
