@@ -51,7 +51,7 @@ public sealed class FileUploader
         }
         catch (VaultStagingException e)
         {
-            outcome.Fail(e);
+            outcome.Fail(TransferErrors.WithTarget(e, request.LocalPath));
         }
         catch (Exception e)
         {

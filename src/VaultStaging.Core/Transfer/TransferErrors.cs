@@ -72,6 +72,15 @@ internal static class TransferErrors
             $"Staging '{localPath}' failed unexpectedly ({inner.GetType().Name}: {inner.Message}). Run it again; report the problem if it repeats.",
             inner);
 
+    /// <summary>
+    /// The error with <paramref name="target"/> as its target when it has none (e.g. a part-plan error, which knows no file).
+    /// Derived types (a Vault API error) are kept as they are: callers branch on their extra data.
+    /// </summary>
+    public static VaultStagingException WithTarget(VaultStagingException error, string target)
+        => error.Target is null && error.GetType() == typeof(VaultStagingException)
+            ? Error(error.ErrorId, error.Category, target, error.Message, error.InnerException)
+            : error;
+
     private static VaultStagingException Error(string id, VaultErrorCategory category, string target, string message, Exception? inner = null)
         => new(id, category, message, inner) { Target = target };
 }

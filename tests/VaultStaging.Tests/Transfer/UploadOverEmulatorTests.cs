@@ -209,6 +209,22 @@ public sealed class UploadOverEmulatorTests
     }
 
     [Fact]
+    public async Task A_file_too_large_for_the_limits_fails_before_any_session_with_the_local_path_as_target()
+    {
+        await using var h = await TransferHarness.StartAsync();
+        var local = h.LocalFile("big.bin", 20_000);
+        var options = TransferHarness.SessionOptions();
+        options.Limits = new PartLimits { MinPartSize = 1024, MaxPartSize = 4096, MaxParts = 4 };
+
+        var result = await new FileUploader(h.Connection, options).UploadAsync(new UploadRequest(local, "/u1000/big.bin"));
+
+        Assert.Equal(UploadStatus.Failed, result.Status);
+        Assert.Equal("FileTooLarge", result.Error!.ErrorId);
+        Assert.Equal(local, result.Error.Target);
+        Assert.Equal(0, h.CountRequests(EmulatorEndpoint.CreateSession));
+    }
+
+    [Fact]
     public async Task A_file_changed_during_the_upload_is_not_committed()
     {
         await using var h = await TransferHarness.StartAsync();
