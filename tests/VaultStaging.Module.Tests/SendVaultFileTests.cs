@@ -200,7 +200,7 @@ public sealed class SendVaultFileTests
         await using var session = await ModuleSession.StartAsync();
         using var tree = new TempTree();
         var big = tree.Add("slow.bin", (2 * FivePartBytes) + 10);
-        session.Server.Faults.Add(new FaultRule { Kind = FaultKind.SlowResponse, Endpoint = EmulatorEndpoint.UploadPart, PartNumber = 2, Delay = TimeSpan.FromMinutes(2) });
+        session.Server.Faults.Add(new FaultRule { Kind = FaultKind.SlowResponse, Endpoint = EmulatorEndpoint.UploadPart, PartNumber = 2, Delay = TimeSpan.FromSeconds(12) });
         using var shell = session.NewShell("$input | Send-VaultFile -Destination /slow -PartSize 5MB -ResumableThreshold 1MB");
         var input = new PSDataCollection<object> { big };
         input.Complete();
@@ -209,7 +209,7 @@ public sealed class SendVaultFileTests
         await WaitUntil(() => session.Server.Requests.Any(r => r.Endpoint == EmulatorEndpoint.UploadPart && r.PartNumber == 1 && r.HttpStatus == 200));
         await Task.Delay(300);
         var stopped = Task.Run(shell.Stop);
-        var finished = await Task.WhenAny(stopped, Task.Delay(TimeSpan.FromSeconds(60)));
+        var finished = await Task.WhenAny(stopped, Task.Delay(TimeSpan.FromSeconds(10)));
         Assert.Same(stopped, finished);
         Assert.True(running.IsCompleted);
 
