@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace VaultStaging.Cli;
@@ -37,7 +38,11 @@ internal sealed class CliConsole
         {
             try
             {
-                width = Math.Max(20, Console.WindowWidth);
+                // 0 when the terminal does not report a size (e.g. under `script`): keep the default.
+                if (Console.WindowWidth > 0)
+                {
+                    width = Math.Max(40, Console.WindowWidth);
+                }
             }
             catch (IOException)
             {
@@ -55,6 +60,14 @@ internal sealed class CliConsole
             ClearStatusLocked();
             Out.WriteLine(line);
             Out.Flush();
+        }
+    }
+
+    public void WriteLines(IEnumerable<string> lines)
+    {
+        foreach (string line in lines)
+        {
+            WriteLine(line);
         }
     }
 

@@ -25,7 +25,9 @@ internal sealed class ConnectionOptionsBinder
 
     public Option<string?> Vault { get; } = new("--vault")
     {
-        Description = "The Vault: a DNS name (myvault.veevavault.com) or https URL. Default: $" + EnvironmentVariables.Vault + ".",
+        Description = "The Vault: a DNS name (myvault.veevavault.com) or https URL. Default: $" + EnvironmentVariables.Vault
+            + ". Credentials come only from the environment: $" + EnvironmentVariables.UserName + " and $" + EnvironmentVariables.Password
+            + ", or $" + EnvironmentVariables.SessionId + ".",
         HelpName = "URL",
         Recursive = true,
     };

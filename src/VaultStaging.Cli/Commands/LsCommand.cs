@@ -66,11 +66,7 @@ internal sealed class LsCommand
             table.Add(KindName(item.Kind), item.Size is { } size ? SizeFormat.Bytes(size) : "-", SizeFormat.Timestamp(item.ModifiedDate), item.Path);
         }
 
-        foreach (var line in table.Lines())
-        {
-            context.Console.WriteLine(line);
-        }
-
+        context.Console.WriteLines(table.Lines());
         return ExitCodes.Success;
     }
 

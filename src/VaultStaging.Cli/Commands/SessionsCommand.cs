@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -90,7 +89,7 @@ internal sealed class SessionsCommand
             table.Add(info.Id, info.Path, SizeFormat.Bytes(info.Size), info.UploadedParts.ToString(CultureInfo.InvariantCulture), SizeFormat.Timestamp(info.ExpirationDate));
         }
 
-        WriteLines(table.Lines());
+        context.Console.WriteLines(table.Lines());
     }
 
     private async Task ShowAsync(FileStagingClient staging, string id, bool asJson, CancellationToken cancellationToken)
@@ -110,7 +109,7 @@ internal sealed class SessionsCommand
         table.Add("Created:", SizeFormat.Timestamp(info.CreatedDate));
         table.Add("Last upload:", SizeFormat.Timestamp(info.LastUploadedDate));
         table.Add("Expires:", SizeFormat.Timestamp(info.ExpirationDate));
-        WriteLines(table.Lines());
+        context.Console.WriteLines(table.Lines());
     }
 
     private async Task PartsAsync(FileStagingClient staging, string id, bool asJson, CancellationToken cancellationToken)
@@ -138,7 +137,7 @@ internal sealed class SessionsCommand
             table.Add(part.PartNumber.ToString(CultureInfo.InvariantCulture), part.Size.ToString(CultureInfo.InvariantCulture), part.Md5);
         }
 
-        WriteLines(table.Lines());
+        context.Console.WriteLines(table.Lines());
     }
 
     private async Task AbortAsync(FileStagingClient staging, string id, bool asJson, CancellationToken cancellationToken)
@@ -152,14 +151,6 @@ internal sealed class SessionsCommand
     private void WriteJson(UploadSessionInfo info) => context.Console.WriteLine(JsonSerializer.Serialize(
         new SessionLine(info.Id, info.Path, info.Size, info.Uploaded, info.UploadedParts, info.CreatedDate, info.LastUploadedDate, info.ExpirationDate),
         CliJsonContext.Default.SessionLine));
-
-    private void WriteLines(IEnumerable<string> lines)
-    {
-        foreach (var line in lines)
-        {
-            context.Console.WriteLine(line);
-        }
-    }
 
     private static string Bytes(long bytes)
         => bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes (" + SizeFormat.Bytes(bytes) + ")";

@@ -128,8 +128,11 @@ internal sealed class UploadCommand
         {
             // Reported below, like files that ended as Cancelled.
         }
+        finally
+        {
+            progress.Finish();
+        }
 
-        progress.Finish();
         reporter.WriteSummary(stopwatch.Elapsed);
         if (cancellationToken.IsCancellationRequested)
         {

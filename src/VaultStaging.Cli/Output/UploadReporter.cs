@@ -118,7 +118,7 @@ internal sealed class UploadReporter
         {
             UploadStatus.Failed => result.Error is null ? "failed" : ErrorReporter.OneLine(result.Error.Message),
             UploadStatus.Skipped => "already staged",
-            UploadStatus.Cancelled => "cancelled; the next run resumes it",
+            UploadStatus.Cancelled => "stopped; the next run resumes it",
             UploadStatus.Committed => SizeFormat.Bytes(result.Size) + ", job " + result.JobId?.ToString(CultureInfo.InvariantCulture) + " not waited for",
             _ when result.Parts > 0 && result.PartsSent < result.Parts => SizeFormat.Bytes(result.Size)
                 + string.Format(CultureInfo.InvariantCulture, ", resumed ({0} of {1} parts sent)", result.PartsSent, result.Parts),
