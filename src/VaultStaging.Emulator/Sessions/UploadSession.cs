@@ -70,6 +70,72 @@ internal sealed class UploadSession
             return total;
         }
     }
+
+    /// <summary>
+    /// Discard mode: the MD5 state after parts 1..number-1, cloned so part <paramref name="number"/> can
+    /// continue it; null when unknown. Caller holds the emulator gate.
+    /// </summary>
+    public IncrementalHash? ContinueRunningHash(int number)
+    {
+        if (number == 1)
+        {
+            return IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        }
+
+        return number - 2 < RunningHashes.Count ? RunningHashes[number - 2]?.Clone() : null;
+    }
+
+    /// <summary>Discard mode: lower-hex MD5 of the whole file when every part's running state is known.</summary>
+    public string? RunningMd5(int partCount)
+    {
+        if (RunningHashes.Count != partCount || RunningHashes[^1] is not { } last)
+        {
+            return null;
+        }
+
+        using var copy = last.Clone();
+        return Convert.ToHexStringLower(copy.GetHashAndReset());
+    }
+
+    /// <summary>Adds or replaces a part (and, in discard mode, its running MD5). Caller holds the emulator gate.</summary>
+    public void StorePart(PartRecord part, IncrementalHash? running)
+    {
+        int index = part.Number - 1;
+        if (index < Parts.Count)
+        {
+            bool sameBytes = Parts[index].Md5Hex == part.Md5Hex;
+            Parts[index] = part;
+            if (index < RunningHashes.Count)
+            {
+                RunningHashes[index]?.Dispose();
+                RunningHashes[index] = running;
+
+                // A replaced middle part with new bytes invalidates the running MD5 of every later part.
+                for (int i = index + 1; !sameBytes && i < RunningHashes.Count; i++)
+                {
+                    RunningHashes[i]?.Dispose();
+                    RunningHashes[i] = null;
+                }
+            }
+            else
+            {
+                running?.Dispose();
+            }
+
+            return;
+        }
+
+        Parts.Add(part);
+        if (running is not null)
+        {
+            while (RunningHashes.Count < index)
+            {
+                RunningHashes.Add(null);
+            }
+
+            RunningHashes.Add(running);
+        }
+    }
 }
 
 internal sealed record PartRecord(int Number, long Size, string Md5Hex, string? FilePath);

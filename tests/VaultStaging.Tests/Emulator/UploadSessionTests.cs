@@ -466,4 +466,44 @@ public sealed class UploadSessionTests
         Assert.Empty(Directory.GetFiles(h.Server.DataDirectory, "*", SearchOption.AllDirectories));
         (await h.GetAsync(EmulatorHarness.Api("services/file_staging/items/content/u1000/bench.bin"), session)).AssertFailure("OPERATION_NOT_ALLOWED");
     }
+
+    [Fact]
+    public async Task Sessions_of_different_files_upload_in_parallel()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var session = await h.LoginAsync();
+        var files = Enumerable.Range(0, 6).Select(i => EmulatorHarness.RandomBytes(4 * 1024 + i, seed: i)).ToArray();
+
+        var jobs = await Task.WhenAll(files.Select((content, i) => h.UploadFileAsync(session, $"/u1000/p{i}.bin", content, 1024)));
+
+        foreach (var (content, i) in files.Select((c, i) => (c, i)))
+        {
+            Assert.Equal("SUCCESS", (await h.JobAsync(session, jobs[i])).Data!["status"]!.GetValue<string>());
+            Assert.Equal(content, await File.ReadAllBytesAsync(h.Server.GetLocalPath($"/u1000/p{i}.bin")));
+        }
+    }
+
+    [Fact]
+    public async Task A_given_data_directory_is_kept_and_reloaded()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "emulator-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var first = await EmulatorHarness.StartAsync(o => o.DataDirectory = directory))
+            {
+                var session = await first.LoginAsync();
+                (await first.UploadSmallFileAsync(session, "/u1000/kept.txt", new byte[] { 1, 2 })).AssertSuccess();
+                Assert.Equal(Path.Combine(directory, "staging", "u1000", "kept.txt"), first.Server.GetLocalPath("/u1000/kept.txt"));
+            }
+
+            Assert.True(File.Exists(Path.Combine(directory, "staging", "u1000", "kept.txt")));
+            await using var second = await EmulatorHarness.StartAsync(o => o.DataDirectory = directory);
+            var listed = await second.GetAsync(EmulatorHarness.Api("services/file_staging/items/u1000/kept.txt"), await second.LoginAsync());
+            Assert.Equal(2, Assert.Single(listed.Data!.AsArray())!["size"]!.GetValue<long>());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

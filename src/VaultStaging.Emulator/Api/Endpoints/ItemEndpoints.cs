@@ -2,12 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 using VaultStaging.Emulator.Staging;
 
 namespace VaultStaging.Emulator.Api.Endpoints;
@@ -16,7 +13,6 @@ namespace VaultStaging.Emulator.Api.Endpoints;
 internal sealed class ItemEndpoints(EmulatorContext emulator)
 {
     private const string ListScope = "items";
-    private const int MaxFormFieldBytes = 64 * 1024;
 
     public Task<ApiResult> ListAsync(ApiRequest request)
     {
@@ -66,7 +62,7 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
         SpoolResult? content = null;
         try
         {
-            (contentFile, content, string? partMd5) = await ReadCreateFormAsync(request, form).ConfigureAwait(false);
+            (contentFile, content, string? partMd5) = await CreateItemForm.ReadAsync(request, form).ConfigureAwait(false);
 
             string kind = form.GetValueOrDefault("kind")
                 ?? throw new VaultApiException(ErrorTypes.ParameterRequired, "Missing required parameter [kind].");
@@ -199,7 +195,7 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
 
         string local = emulator.Staging.LocalPath(emulator.Staging.PathOf(item));
         long total = new FileInfo(local).Length;
-        var range = ParseRange(request.Http.Request.Headers.Range, total);
+        var range = ByteRange.Parse(request.Http.Request.Headers.Range, total, emulator.Limits.MaxDownloadRange);
         long first = range?.First ?? 0;
         long length = range is { } r ? r.Last - r.First + 1 : total;
         string name = item.Name;
@@ -221,132 +217,6 @@ internal sealed class ItemEndpoints(EmulatorContext emulator)
                 input.Seek(first, SeekOrigin.Begin);
                 await CopyBytesAsync(input, body, length, cancellationToken).ConfigureAwait(false);
             }));
-    }
-
-    private (long First, long Last)? ParseRange(string? header, long total)
-    {
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return null;
-        }
-
-        var text = header.Trim();
-        long first;
-        long last;
-        if (!text.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase) || text.Contains(',', StringComparison.Ordinal))
-        {
-            throw new VaultApiException(ErrorTypes.InvalidData, "Range must have the form bytes={first}-{last}.");
-        }
-
-        var spec = text["bytes=".Length..];
-        int dash = spec.IndexOf('-', StringComparison.Ordinal);
-        if (dash < 0)
-        {
-            throw new VaultApiException(ErrorTypes.InvalidData, "Range must have the form bytes={first}-{last}.");
-        }
-
-        string firstText = spec[..dash].Trim();
-        string lastText = spec[(dash + 1)..].Trim();
-        if (firstText.Length == 0)
-        {
-            // Suffix range: the last N bytes.
-            if (!long.TryParse(lastText, NumberStyles.None, CultureInfo.InvariantCulture, out long suffix) || suffix == 0)
-            {
-                throw new VaultApiException(ErrorTypes.InvalidData, "Invalid Range header.");
-            }
-
-            first = Math.Max(0, total - suffix);
-            last = total - 1;
-        }
-        else
-        {
-            if (!long.TryParse(firstText, NumberStyles.None, CultureInfo.InvariantCulture, out first))
-            {
-                throw new VaultApiException(ErrorTypes.InvalidData, "Invalid Range header.");
-            }
-
-            if (lastText.Length == 0)
-            {
-                last = total - 1;
-            }
-            else if (!long.TryParse(lastText, NumberStyles.None, CultureInfo.InvariantCulture, out last) || last < first)
-            {
-                throw new VaultApiException(ErrorTypes.InvalidData, "Invalid Range header.");
-            }
-
-            last = Math.Min(last, total - 1);
-        }
-
-        if (first >= total)
-        {
-            throw new VaultApiException(ErrorTypes.InvalidData, $"Range starts beyond the end of the file ({total} bytes).");
-        }
-
-        if (last - first + 1 > emulator.Limits.MaxDownloadRange)
-        {
-            throw new VaultApiException(ErrorTypes.InvalidData, $"A range may cover at most {emulator.Limits.MaxDownloadRange} bytes.");
-        }
-
-        return (first, last);
-    }
-
-    private async Task<(string? ContentFile, SpoolResult? Content, string? PartMd5)> ReadCreateFormAsync(ApiRequest request, Dictionary<string, string> form)
-    {
-        var http = request.Http;
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType) ||
-            !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            foreach (var field in await request.ReadFormAsync().ConfigureAwait(false))
-            {
-                form[field.Key] = field.Value.ToString();
-            }
-
-            return (null, null, null);
-        }
-
-        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value
-            ?? throw new VaultApiException(ErrorTypes.InvalidData, "multipart/form-data without a boundary.");
-        var reader = new MultipartReader(boundary, http.Request.Body);
-        string? contentFile = null;
-        SpoolResult? content = null;
-        string? sectionMd5 = null;
-        MultipartSection? section;
-        while ((section = await reader.ReadNextSectionAsync(http.RequestAborted).ConfigureAwait(false)) is not null)
-        {
-            var disposition = section.GetContentDispositionHeader();
-            string fieldName = disposition is null ? string.Empty : HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
-            if (fieldName == "file" && content is null)
-            {
-                // The documented Content-MD5 is a request header; one on the file part itself is honoured too.
-                sectionMd5 = Md5Header.Parse(section.Headers?.GetValueOrDefault("Content-MD5").ToString());
-                contentFile = emulator.Staging.DiscardContent ? null : emulator.NewTempFile();
-                content = await BodySpooler.SpoolAsync(section.Body, contentFile, emulator.Limits.MaxSmallFileSize, null, http.RequestAborted)
-                    .ConfigureAwait(false);
-                continue;
-            }
-
-            form[fieldName] = await ReadFieldAsync(section.Body).ConfigureAwait(false);
-        }
-
-        return (contentFile, content, sectionMd5);
-    }
-
-    private static async Task<string> ReadFieldAsync(Stream body)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await body.ReadAsync(chunk).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxFormFieldBytes)
-            {
-                throw new VaultApiException(ErrorTypes.InvalidData, "A form field is too long.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static JsonNode Describe(StagingPath path, StagedItem item, EmulatorUser user)

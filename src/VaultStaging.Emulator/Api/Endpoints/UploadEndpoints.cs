@@ -89,7 +89,7 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
         }
 
         string? tempFile = emulator.Staging.DiscardContent ? null : Path.Combine(session.Directory, $"incoming-{number}-{Guid.NewGuid():N}");
-        IncrementalHash? running = StartRunningHash(session, number);
+        IncrementalHash? running = emulator.Staging.DiscardContent ? session.ContinueRunningHash(number) : null;
         try
         {
             var received = await BodySpooler.SpoolAsync(http.Request.Body, tempFile, maxPartSize, running, http.RequestAborted).ConfigureAwait(false);
@@ -111,7 +111,7 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
                     tempFile = null;
                 }
 
-                StorePart(session, new PartRecord(number, received.Length, received.Md5Hex, finalPath), running);
+                session.StorePart(new PartRecord(number, received.Length, received.Md5Hex, finalPath), running);
                 running = null;
                 session.LastUploaded = emulator.Clock.GetUtcNow();
             }
@@ -173,13 +173,12 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
         {
             if (emulator.Staging.DiscardContent)
             {
-                using var last = session.RunningHashes.Count == parts.Length ? session.RunningHashes[^1]?.Clone() : null;
-                md5 = last is null ? null : Convert.ToHexStringLower(last.GetHashAndReset());
+                md5 = session.RunningMd5(parts.Length);
             }
             else
             {
                 assembled = emulator.NewTempFile();
-                md5 = await AssembleAsync(parts, assembled).ConfigureAwait(false);
+                md5 = await PartAssembler.AssembleAsync(parts, assembled, request.Http.RequestAborted).ConfigureAwait(false);
             }
         }
         catch
@@ -328,82 +327,5 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
 
         body["data"] = page;
         return new JsonResult(body);
-    }
-
-    /// <summary>Discard mode: MD5 state continuing from the previous part, so the file MD5 is known at commit.</summary>
-    private IncrementalHash? StartRunningHash(UploadSession session, int number)
-    {
-        if (!emulator.Staging.DiscardContent)
-        {
-            return null;
-        }
-
-        lock (emulator.Gate)
-        {
-            if (number == 1)
-            {
-                return IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-            }
-
-            return number - 2 < session.RunningHashes.Count ? session.RunningHashes[number - 2]?.Clone() : null;
-        }
-    }
-
-    private static void StorePart(UploadSession session, PartRecord part, IncrementalHash? running)
-    {
-        int index = part.Number - 1;
-        if (index < session.Parts.Count)
-        {
-            bool sameBytes = session.Parts[index].Md5Hex == part.Md5Hex;
-            session.Parts[index] = part;
-            if (index < session.RunningHashes.Count)
-            {
-                session.RunningHashes[index]?.Dispose();
-                session.RunningHashes[index] = running;
-
-                // A replaced middle part with new bytes invalidates the running MD5 of every later part.
-                for (int i = index + 1; !sameBytes && i < session.RunningHashes.Count; i++)
-                {
-                    session.RunningHashes[i]?.Dispose();
-                    session.RunningHashes[i] = null;
-                }
-            }
-            else
-            {
-                running?.Dispose();
-            }
-
-            return;
-        }
-
-        session.Parts.Add(part);
-        if (running is not null)
-        {
-            while (session.RunningHashes.Count < index)
-            {
-                session.RunningHashes.Add(null);
-            }
-
-            session.RunningHashes.Add(running);
-        }
-    }
-
-    private async Task<string> AssembleAsync(IReadOnlyList<PartRecord> parts, string destination)
-    {
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        var buffer = new byte[128 * 1024];
-        await using var output = new FileStream(destination, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-        foreach (var part in parts)
-        {
-            await using var input = new FileStream(part.FilePath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
-            int read;
-            while ((read = await input.ReadAsync(buffer).ConfigureAwait(false)) > 0)
-            {
-                md5.AppendData(buffer, 0, read);
-                await output.WriteAsync(buffer.AsMemory(0, read)).ConfigureAwait(false);
-            }
-        }
-
-        return Convert.ToHexStringLower(md5.GetHashAndReset());
     }
 }
