@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -15,6 +16,13 @@ internal static class Program
             e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
+
+        // SIGTERM (docker stop, systemd, kill) stops gracefully too; left to the runtime, the hosted emulator would block the exit.
+        using var termination = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
 
         return await CliApp.RunAsync(args, CliConsole.FromSystemConsole(), EnvironmentVariables.FromProcess(), cancellation.Token);
     }
