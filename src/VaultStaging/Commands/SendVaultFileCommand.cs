@@ -163,7 +163,17 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
             return;
         }
 
-        var size = new FileInfo(request.LocalPath).Length;
+        long size;
+        try
+        {
+            size = new FileInfo(request.LocalPath).Length;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            WriteMappedError(exception, request.LocalPath);
+            return;
+        }
+
         if (!ShouldProcess($"{request.LocalPath} -> {request.StagingPath}", $"Stage file ({TransferProgress.Bytes(size)})"))
         {
             return;
