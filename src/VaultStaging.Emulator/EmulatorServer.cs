@@ -72,6 +72,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var app = builder.Build();
         ControlEndpoints.Map(app, emulator);
+        DiscardEndpoint.Map(app);
         var dispatcher = new ApiDispatcher(emulator);
         app.Map("/{**path}", dispatcher.HandleAsync);
 
