@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -19,6 +20,15 @@ internal sealed class SessionRenewer
     private readonly SemaphoreSlim gate = new(1, 1);
     private string current = "";
     private DateTimeOffset issuedAt;
+
+    /// <summary>Vault's auth limit is per minute: within it, a failed login is not tried again for the same dead session.</summary>
+    private static readonly TimeSpan FailedLoginMemory = TimeSpan.FromMinutes(1);
+
+    // The last failed login and the session it was meant to replace: callers that saw the same dead session get this
+    // failure instead of each logging in again.
+    private string failedFor = "";
+    private DateTimeOffset failedAt;
+    private ExceptionDispatchInfo? failure;
 
     // login: logs in again and returns the new session id; null when no credential is held.
     public SessionRenewer(Func<CancellationToken, Task<string>>? login, Func<DateTimeOffset> utcNow, Redactor redactor)
@@ -67,7 +77,24 @@ internal sealed class SessionRenewer
                 return Current;
             }
 
-            var session = await login(cancellationToken).ConfigureAwait(false);
+            if (failure is not null && string.Equals(failedFor, deadSession, StringComparison.Ordinal) && utcNow() - failedAt < FailedLoginMemory)
+            {
+                failure.Throw();
+            }
+
+            string session;
+            try
+            {
+                session = await login(cancellationToken).ConfigureAwait(false);
+            }
+            catch (VaultStagingException e)
+            {
+                failedFor = deadSession;
+                failedAt = utcNow();
+                failure = ExceptionDispatchInfo.Capture(e);
+                throw;
+            }
+
             Adopt(session);
             return session;
         }

@@ -146,6 +146,7 @@ internal sealed class VaultHttpPipeline : IDisposable
                     Retry.MaxAttempts,
                     cause,
                     delay.TotalSeconds));
+                request.Retried = true;
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }

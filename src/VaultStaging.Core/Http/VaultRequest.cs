@@ -39,6 +39,9 @@ internal sealed class VaultRequest
     /// <summary>When the response body is streamed, the request timeout only covers the headers.</summary>
     public bool StreamsResponse { get; init; }
 
+    /// <summary>Set by the pipeline when an attempt failed in a way that may have reached the server and the request was sent again.</summary>
+    public bool Retried { get; set; }
+
     /// <summary>Cleared when the body (or the response sink) cannot be repeated; then no retry is made.</summary>
     public bool Replayable { get; set; } = true;
 }

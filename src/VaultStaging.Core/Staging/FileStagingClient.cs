@@ -266,6 +266,10 @@ public sealed class FileStagingClient
     }
 
     public async Task<UploadSessionInfo> CreateSessionAsync(string path, long size, bool overwrite, CancellationToken cancellationToken = default)
+        => (await CreateSessionReportingRetriesAsync(path, size, overwrite, cancellationToken).ConfigureAwait(false)).Session;
+
+    /// <summary>As <see cref="CreateSessionAsync"/>; <c>Retried</c> says an earlier attempt may have created a session too.</summary>
+    internal async Task<(UploadSessionInfo Session, bool Retried)> CreateSessionReportingRetriesAsync(string path, long size, bool overwrite, CancellationToken cancellationToken)
     {
         var request = new VaultRequest(HttpMethod.Post, pipeline.Api(UploadPath))
         {
@@ -278,7 +282,7 @@ public sealed class FileStagingClient
             }),
         };
         var response = await pipeline.SendJsonAsync(request, VaultJsonContext.Default.DataEnvelopeDtoUploadSessionDto, cancellationToken).ConfigureAwait(false);
-        return ToSession(Require(response.Data, request));
+        return (ToSession(Require(response.Data, request)), request.Retried);
     }
 
     /// <summary>PUTs one part with Content-MD5 and verifies the returned size and part_content_md5.</summary>

@@ -15,12 +15,14 @@ namespace VaultStaging.Core.Transfer;
 public sealed class FileUploader
 {
     private readonly FolderCreator folders;
+    private readonly UploadContext context;
 
     public FileUploader(VaultConnection connection, UploadOptions options)
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         folders = new FolderCreator(connection.Staging);
+        context = new UploadContext(connection, options);
     }
 
     public VaultConnection Connection { get; }
@@ -106,33 +108,119 @@ public sealed class FileUploader
     private async Task UploadBySessionAsync(UploadRequest request, string stagingPath, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
         // Folders were ensured already (with this uploader's cache).
-        var upload = await ResumableUpload.StartAsync(Connection, request with { StagingPath = stagingPath }, Options, Options.Resume, folders: null, cancellationToken)
-            .ConfigureAwait(false);
-        outcome.SessionId = upload.Session.Id;
-        outcome.Parts = upload.Plan.PartCount;
-        if (upload.IsResumed)
+        var target = request with { StagingPath = stagingPath };
+        var upload = await ResumableUpload.StartAsync(context, target, Options.Resume, folders: null, cancellationToken).ConfigureAwait(false);
+        try
         {
-            upload.Report(progress, UploadStage.Resuming, 0);
-            await upload.FindResumePointAsync(cancellationToken).ConfigureAwait(false);
+            await SendAndCommitAsync(upload, outcome, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VaultApiException lost) when (outcome.Status != UploadStatus.Committed && MaySignalLostSession(lost))
+        {
+            if (!await IsSessionGoneAsync(upload, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            // Vault purged the session (72 h after it was created) while we were sending: its parts are gone, so start over once.
+            Connection.Pipeline.Log.Warning($"{request.LocalPath}: the upload session for {stagingPath} no longer exists on the server (expired); sending the file again in a fresh session.");
+            upload.Ended();
+            upload = await ResumableUpload.StartAsync(context, target, resume: false, folders: null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SendAndCommitAsync(upload, outcome, progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VaultApiException again) when (outcome.Status != UploadStatus.Committed && MaySignalLostSession(again))
+            {
+                if (!await IsSessionGoneAsync(upload, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                upload.Ended();
+                throw TransferErrors.UploadSessionLost(request.LocalPath, stagingPath);
+            }
+        }
+        catch (VaultStagingException changed) when (changed.ErrorId is TransferErrors.LocalFileChangedId or TransferErrors.LocalFileUnreadableId)
+        {
+            await AbandonAsync(upload).ConfigureAwait(false);
+            throw;
         }
 
-        outcome.PartsSent = await upload.SendRemainingPartsAsync(progress, cancellationToken).ConfigureAwait(false);
-        outcome.Md5 = upload.FileMd5;
-
-        upload.Report(progress, UploadStage.Committing, upload.Plan.PartCount);
-        var jobId = await upload.CommitAsync(cancellationToken).ConfigureAwait(false);
-        outcome.JobId = jobId;
-        outcome.Status = UploadStatus.Committed;
         if (!Options.WaitForJob)
         {
             return;
         }
 
         upload.Report(progress, UploadStage.WaitingForJob, upload.Plan.PartCount);
-        await new StagedFileCheck(Connection.Staging, Options).RunAsync(request.LocalPath, stagingPath, upload.Plan.FileSize, jobId, cancellationToken)
+        await new StagedFileCheck(Connection, Options).RunAsync(request.LocalPath, stagingPath, upload.Plan.FileSize, outcome.JobId, cancellationToken)
             .ConfigureAwait(false);
         outcome.Status = UploadStatus.Staged;
         upload.Report(progress, UploadStage.Done, upload.Plan.PartCount);
+    }
+
+    private async Task SendAndCommitAsync(ResumableUpload upload, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    {
+        outcome.SessionId = upload.Session.Id;
+        outcome.Parts = upload.Plan.PartCount;
+        if (upload.IsResumed)
+        {
+            upload.Report(progress, UploadStage.Resuming, 0);
+        }
+
+        outcome.PartsSent += await upload.SendRemainingPartsAsync(progress, cancellationToken).ConfigureAwait(false);
+        outcome.Md5 = upload.FileMd5;
+
+        upload.Report(progress, UploadStage.Committing, upload.Plan.PartCount);
+        try
+        {
+            outcome.JobId = await upload.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (VaultApiException refused) when (refused.AfterUncertainAttempt)
+        {
+            if (!await IsSessionGoneAsync(upload, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            // The first commit went through but its answer was lost: the session is gone because it was committed.
+            // Its job id is unknown, so the staged file itself is checked once it appears.
+            Connection.Pipeline.Log.Warning($"{upload.LocalPath}: the answer to the commit was lost and the repeat was refused, but the session is committed; checking the staged file instead of the job.");
+            upload.Ended();
+        }
+
+        outcome.Status = UploadStatus.Committed;
+    }
+
+    /// <summary>True when a session call failed because the session no longer exists (purged, committed or aborted).</summary>
+    private async Task<bool> IsSessionGoneAsync(ResumableUpload upload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Connection.Staging.GetSessionAsync(upload.Session.Id, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        catch (VaultApiException missing) when (missing.VaultErrorType == VaultErrorTypes.InvalidData)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Vault answers INVALID_DATA for a session that no longer exists.</summary>
+    private static bool MaySignalLostSession(VaultApiException failure)
+        => failure.VaultErrorType == VaultErrorTypes.InvalidData || failure.AfterUncertainAttempt;
+
+    /// <summary>The local file changed or vanished: its session can never be committed, so it must not hold one of the vault's slots.</summary>
+    private async Task AbandonAsync(ResumableUpload upload)
+    {
+        try
+        {
+            await upload.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+            Connection.Pipeline.Log.Verbose($"{upload.LocalPath}: aborted its upload session for {upload.StagingPath}.");
+        }
+        catch (VaultStagingException)
+        {
+            // Best effort: the session expires after 72 h.
+        }
     }
 
     private static void Report(IProgress<UploadProgress>? progress, UploadRequest request, string stagingPath, UploadStage stage, long total, long done)

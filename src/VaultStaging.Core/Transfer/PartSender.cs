@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -43,11 +44,24 @@ internal sealed class PartSender
                 Verify(part, uploaded);
                 return uploaded;
             }
+            catch (VaultApiException refused) when (refused.AfterUncertainAttempt)
+            {
+                // E.g. OPERATION_IN_PROGRESS: an earlier attempt of this very part may still be (or have been) stored.
+                if (await FindStoredAsync(part, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    return stored;
+                }
+
+                if (attempt >= maxAttempts)
+                {
+                    throw TransferErrors.PartUploadFailed(localPath, part.PartNumber, partCount, attempt, refused);
+                }
+            }
             catch (Exception e) when (IsWorthResending(e, cancellationToken))
             {
                 if (attempt >= maxAttempts)
                 {
-                    if (e is VaultStagingException)
+                    if (e is VaultStagingException { ErrorId: PartVerificationFailed })
                     {
                         throw;
                     }
@@ -58,6 +72,20 @@ internal sealed class PartSender
                 log.Warning($"{localPath}: part {part.PartNumber} of {partCount} failed ({e.Message}); sending it again (attempt {attempt + 1} of {maxAttempts}).");
             }
         }
+    }
+
+    /// <summary>The part as the server holds it, when it holds exactly these bytes.</summary>
+    private async Task<UploadedPart?> FindStoredAsync(PartBuffer part, CancellationToken cancellationToken)
+    {
+        var held = await staging.ListPartsAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        var stored = held.LastOrDefault(p => p.PartNumber == part.PartNumber);
+        if (stored is not null && stored.Size == part.Content.Count && Md5.HexEquals(stored.Md5, part.Md5))
+        {
+            log.Verbose($"{localPath}: part {part.PartNumber} of {partCount} was stored by an earlier attempt whose answer was lost.");
+            return stored;
+        }
+
+        return null;
     }
 
     /// <summary>The client verifies too; checking here keeps the engine's guarantee independent of it.</summary>

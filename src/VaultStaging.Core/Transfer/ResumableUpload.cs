@@ -15,8 +15,8 @@ namespace VaultStaging.Core.Transfer;
 public sealed class ResumableUpload
 {
     private readonly object gate = new();
+    private UploadContext context = null!;
     private VaultConnection connection = null!;
-    private UploadOptions options = null!;
     private LocalFileSnapshot file = null!;
     private FileDigest digest = null!;
 
@@ -51,25 +51,36 @@ public sealed class ResumableUpload
         }
 
         var folders = options.CreateFolders ? new FolderCreator(connection.Staging) : null;
-        return StartAsync(connection, request, options, resume, folders, cancellationToken);
+        var context = new UploadContext(connection, options);
+        return StartAsync(context, request, resume, folders, cancellationToken);
     }
 
-    /// <summary>As the public overload; <c>folders</c> creates the parent folder before a new session (null when the caller already did).</summary>
+    /// <summary>
+    /// As the public overload, with the batch's shared state; <c>folders</c> creates the parent folder before a new
+    /// session (null when the caller already did). An active session is adopted only when the local file provably is
+    /// the one it was started for (journal: size and last-write time; server: every held part's size and MD5);
+    /// otherwise it is aborted and a fresh session created, so bytes of two versions never meet.
+    /// </summary>
     internal static async Task<ResumableUpload> StartAsync(
-        VaultConnection connection, UploadRequest request, UploadOptions options, bool resume, FolderCreator? folders, CancellationToken cancellationToken)
+        UploadContext context, UploadRequest request, bool resume, FolderCreator? folders, CancellationToken cancellationToken)
     {
+        var connection = context.Connection;
+        var options = context.Options;
         var file = LocalFileSnapshot.Take(request.LocalPath);
         var stagingPath = Staging.StagingPath.Normalize(request.StagingPath);
         var limits = options.ResolveLimits(connection);
         var plan = PartPlan.Create(file.Length, limits, options.PartSize);
-        var staging = connection.Staging;
 
         if (resume)
         {
-            var adopted = await AdoptActiveSessionAsync(connection, stagingPath, plan, limits, cancellationToken).ConfigureAwait(false);
+            var adopted = await AdoptActiveSessionAsync(context, file, stagingPath, plan, limits, cancellationToken).ConfigureAwait(false);
             if (adopted is { } found)
             {
-                return new ResumableUpload().Bind(connection, options, file, found.Session, found.Plan, nextPart: null, resumed: true);
+                var upload = new ResumableUpload().Bind(context, file, found.Session, found.Plan, nextPart: null, resumed: true);
+                if (await upload.VerifyHeldPartsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return upload;
+                }
             }
         }
 
@@ -79,8 +90,9 @@ public sealed class ResumableUpload
         }
 
         var overwrite = options.IfExists == ExistingFileAction.Overwrite;
-        var session = await staging.CreateSessionAsync(stagingPath, file.Length, overwrite, cancellationToken).ConfigureAwait(false);
-        return new ResumableUpload().Bind(connection, options, file, session, plan, nextPart: 1, resumed: false);
+        var session = await context.Sessions.CreateAsync(file.Path, stagingPath, file.Length, overwrite, cancellationToken).ConfigureAwait(false);
+        context.Journal.Write(connection.Server, stagingPath, session.Id, file);
+        return new ResumableUpload().Bind(context, file, session, plan, nextPart: 1, resumed: false);
     }
 
     /// <summary>Binds to an existing session by id (the local file must match its size).</summary>
@@ -102,7 +114,7 @@ public sealed class ResumableUpload
         var parts = await connection.Staging.ListPartsAsync(sessionId, cancellationToken).ConfigureAwait(false);
         var plan = SessionMatcher.PlanFor(PartPlan.Create(file.Length, limits, options.PartSize), parts, limits)
             ?? throw TransferErrors.SessionIncompatible(localPath, session.Path);
-        return new ResumableUpload().Bind(connection, options, file, session, plan, nextPart: null, resumed: true);
+        return new ResumableUpload().Bind(new UploadContext(connection, options), file, session, plan, nextPart: null, resumed: true);
     }
 
     /// <summary>
@@ -117,7 +129,7 @@ public sealed class ResumableUpload
             throw TransferErrors.SessionIncompatible(LocalPath, StagingPath);
         }
 
-        var resumePoint = await ResumePointFinder.FindAsync(parts, file, Plan, digest, cancellationToken).ConfigureAwait(false);
+        var resumePoint = (await ResumePointFinder.FindAsync(parts, file, Plan, digest, cancellationToken).ConfigureAwait(false)).Next;
         connection.Pipeline.Log.Verbose(
             $"{LocalPath}: the session for {StagingPath} holds {resumePoint - 1} verified part(s) of {Plan.PartCount}; continuing at part {resumePoint}.");
         lock (gate)
@@ -176,10 +188,26 @@ public sealed class ResumableUpload
         }
 
         file.EnsureUnchanged();
-        return await connection.Staging.CommitSessionAsync(Session.Id, cancellationToken).ConfigureAwait(false);
+        var jobId = await connection.Staging.CommitSessionAsync(Session.Id, cancellationToken).ConfigureAwait(false);
+        Ended();
+        return jobId;
     }
 
-    public Task AbortAsync(CancellationToken cancellationToken = default) => connection.Staging.AbortSessionAsync(Session.Id, cancellationToken);
+    public async Task AbortAsync(CancellationToken cancellationToken = default)
+    {
+        await connection.Staging.AbortSessionAsync(Session.Id, cancellationToken).ConfigureAwait(false);
+        Ended();
+    }
+
+    /// <summary>The session is no longer active (committed, aborted or gone): forget its journal entry, free its slot.</summary>
+    internal void Ended()
+    {
+        context.Journal.Delete(connection.Server, StagingPath, Session.Id);
+        context.Slots.Release();
+    }
+
+    /// <summary>Throws LocalFileChanged (or LocalFileNotFound) when the file moved since the upload started.</summary>
+    internal void EnsureFileUnchanged() => file.EnsureUnchanged();
 
     public override string ToString() => $"{LocalPath} -> {StagingPath} ({Plan.PartCount} parts)";
 
@@ -196,8 +224,9 @@ public sealed class ResumableUpload
         });
 
     private static async Task<(UploadSessionInfo Session, PartPlan Plan)?> AdoptActiveSessionAsync(
-        VaultConnection connection, string stagingPath, PartPlan plan, PartLimits limits, CancellationToken cancellationToken)
+        UploadContext context, LocalFileSnapshot file, string stagingPath, PartPlan plan, PartLimits limits, CancellationToken cancellationToken)
     {
+        var connection = context.Connection;
         var staging = connection.Staging;
         var sessions = await staging.ListSessionsAsync(cancellationToken).ConfigureAwait(false);
         var candidates = sessions
@@ -208,7 +237,12 @@ public sealed class ResumableUpload
         (UploadSessionInfo, PartPlan)? adopted = null;
         foreach (var candidate in candidates)
         {
-            if (adopted is null && candidate.Size == plan.FileSize)
+            var journaled = context.Journal.Read(connection.Server, stagingPath, candidate.Id);
+            if (journaled is not null && !journaled.Matches(file))
+            {
+                connection.Pipeline.Log.Warning($"{file.Path} changed since its upload session for {stagingPath} was started (size or last-write time); starting a fresh session.");
+            }
+            else if (adopted is null && candidate.Size == plan.FileSize)
             {
                 var parts = await staging.ListPartsAsync(candidate.Id, cancellationToken).ConfigureAwait(false);
                 if (SessionMatcher.PlanFor(plan, parts, limits) is { } candidatePlan)
@@ -221,7 +255,7 @@ public sealed class ResumableUpload
             stale.Add(candidate);
         }
 
-        await AbortStaleSessionsAsync(connection, stale, cancellationToken).ConfigureAwait(false);
+        await AbortStaleSessionsAsync(context, stagingPath, stale, cancellationToken).ConfigureAwait(false);
         return adopted;
     }
 
@@ -229,14 +263,16 @@ public sealed class ResumableUpload
     /// Our own earlier sessions for this path that cannot be continued (the file changed size): they would only hold
     /// one of the vault's 50 session slots until they expire. Other users' sessions are left alone.
     /// </summary>
-    private static async Task AbortStaleSessionsAsync(VaultConnection connection, List<UploadSessionInfo> stale, CancellationToken cancellationToken)
+    private static async Task AbortStaleSessionsAsync(UploadContext context, string stagingPath, List<UploadSessionInfo> stale, CancellationToken cancellationToken)
     {
+        var connection = context.Connection;
         var me = connection.Identity?.UserId;
         foreach (var session in stale.Where(s => me is not null && s.Owner == me))
         {
             try
             {
                 await connection.Staging.AbortSessionAsync(session.Id, cancellationToken).ConfigureAwait(false);
+                context.Journal.Delete(connection.Server, stagingPath, session.Id);
                 connection.Pipeline.Log.Verbose($"Aborted an earlier upload session for {session.Path} ({session.Size:N0} bytes): it cannot be continued with the local file.");
             }
             catch (VaultStagingException)
@@ -253,7 +289,7 @@ public sealed class ResumableUpload
             digest.Append(part.PartNumber, part.Content);
         }
 
-        var sender = new PartSender(connection, Session.Id, LocalPath, Plan.PartCount, options.MaxPartAttempts);
+        var sender = new PartSender(connection, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
         var uploaded = await sender.SendAsync(part, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
@@ -266,10 +302,49 @@ public sealed class ResumableUpload
         return uploaded;
     }
 
-    private ResumableUpload Bind(VaultConnection connection, UploadOptions options, LocalFileSnapshot file, UploadSessionInfo session, PartPlan plan, int? nextPart, bool resumed)
+    /// <summary>
+    /// Checks every part the adopted session holds against the local bytes and sets the resume point. False (after
+    /// aborting the session) when a held part differs: the file was rewritten, so its old parts must not be kept.
+    /// Records the file in the journal when the check passed and no entry existed (a session from another machine or a lost journal).
+    /// </summary>
+    private async Task<bool> VerifyHeldPartsAsync(CancellationToken cancellationToken)
     {
-        this.connection = connection;
-        this.options = options;
+        var parts = await connection.Staging.ListPartsAsync(Session.Id, cancellationToken).ConfigureAwait(false);
+        var point = await ResumePointFinder.FindAsync(parts, file, Plan, digest, cancellationToken).ConfigureAwait(false);
+        if (point.Mismatch)
+        {
+            connection.Pipeline.Log.Warning($"{LocalPath}: part {point.Next} held by the upload session for {StagingPath} differs from the local file, which must have changed; aborting that session and starting a fresh one.");
+            try
+            {
+                await AbortAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (VaultStagingException)
+            {
+                // Best effort: a session that cannot be aborted expires after 72 h; the fresh one does not depend on it.
+            }
+
+            return false;
+        }
+
+        if (context.Journal.Read(connection.Server, StagingPath, Session.Id) is null)
+        {
+            context.Journal.Write(connection.Server, StagingPath, Session.Id, file);
+        }
+
+        connection.Pipeline.Log.Verbose(
+            $"{LocalPath}: the session for {StagingPath} holds {point.Next - 1} verified part(s) of {Plan.PartCount}; continuing at part {point.Next}.");
+        lock (gate)
+        {
+            nextPart = point.Next;
+        }
+
+        return true;
+    }
+
+    private ResumableUpload Bind(UploadContext context, LocalFileSnapshot file, UploadSessionInfo session, PartPlan plan, int? nextPart, bool resumed)
+    {
+        this.context = context;
+        connection = context.Connection;
         this.file = file;
         this.nextPart = nextPart;
         digest = new FileDigest(plan.PartCount);

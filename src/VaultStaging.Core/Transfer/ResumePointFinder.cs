@@ -12,7 +12,7 @@ namespace VaultStaging.Core.Transfer;
 /// </summary>
 internal static class ResumePointFinder
 {
-    public static async Task<int> FindAsync(
+    public static async Task<ResumePoint> FindAsync(
         IReadOnlyList<UploadedPart> serverParts, LocalFileSnapshot file, PartPlan plan, FileDigest digest, CancellationToken cancellationToken)
     {
         var byNumber = serverParts.GroupBy(p => p.PartNumber).ToDictionary(g => g.Key, g => g.Last());
@@ -20,20 +20,28 @@ internal static class ResumePointFinder
         using var reader = PartReader.Open(file, plan);
         for (var partNumber = 1; partNumber <= plan.PartCount; partNumber++)
         {
-            if (!byNumber.TryGetValue(partNumber, out var held) || held.Size != plan.LengthOf(partNumber))
+            if (!byNumber.TryGetValue(partNumber, out var held))
             {
-                return partNumber;
+                return new ResumePoint(partNumber, Mismatch: false);
+            }
+
+            if (held.Size != plan.LengthOf(partNumber))
+            {
+                return new ResumePoint(partNumber, Mismatch: true);
             }
 
             using var local = await reader.ReadAsync(partNumber, cancellationToken).ConfigureAwait(false);
             if (!Md5.HexEquals(held.Md5, local.Md5))
             {
-                return partNumber;
+                return new ResumePoint(partNumber, Mismatch: true);
             }
 
             digest.Append(partNumber, local.Content);
         }
 
-        return plan.PartCount + 1;
+        return new ResumePoint(plan.PartCount + 1, Mismatch: false);
     }
 }
+
+/// <summary>The first part to send; <c>Mismatch</c> when the server holds that part with other bytes (the local file changed).</summary>
+internal readonly record struct ResumePoint(int Next, bool Mismatch);

@@ -5,6 +5,9 @@ namespace VaultStaging.Core.Transfer;
 /// <summary>The transfer engine's own errors: one place for their ids, categories and wording.</summary>
 internal static class TransferErrors
 {
+    public const string LocalFileChangedId = "LocalFileChanged";
+    public const string LocalFileUnreadableId = "LocalFileUnreadable";
+
     public static VaultStagingException LocalFileNotFound(string localPath)
         => Error("LocalFileNotFound", VaultErrorCategory.ObjectNotFound, localPath,
             $"The local file '{localPath}' does not exist. Check the path.");
@@ -26,12 +29,12 @@ internal static class TransferErrors
             $"'{localPath}' is not below the base path '{basePath}', so its staging layout cannot be derived. Choose a base path that contains it.");
 
     public static VaultStagingException LocalFileUnreadable(string localPath, Exception inner)
-        => Error("LocalFileUnreadable", VaultErrorCategory.PermissionDenied, localPath,
+        => Error(LocalFileUnreadableId, VaultErrorCategory.PermissionDenied, localPath,
             $"The local file '{localPath}' cannot be read: {inner.Message} Close any program that holds it open for writing, or check its permissions.",
             inner);
 
     public static VaultStagingException LocalFileChanged(string localPath)
-        => Error("LocalFileChanged", VaultErrorCategory.InvalidData, localPath,
+        => Error(LocalFileChangedId, VaultErrorCategory.InvalidData, localPath,
             $"The local file '{localPath}' changed while it was being staged (its size or last-write time differs from the start), so it was not committed. "
             + "Run the upload again once the file is no longer being written; verified parts that still match are kept.");
 
@@ -66,6 +69,16 @@ internal static class TransferErrors
             stagedSize is { } size
                 ? $"'{stagingPath}' was committed but holds {size:N0} bytes instead of the {localSize:N0} bytes of '{localPath}'. Upload the file again with overwrite."
                 : $"'{stagingPath}' was committed but is not on the staging server after its job finished. Upload '{localPath}' again.");
+
+    public static VaultStagingException SessionLimitReached(string localPath, TimeSpan waited, Exception inner)
+        => Error("SessionLimitReached", VaultErrorCategory.LimitsExceeded, localPath,
+            $"No upload session could be created for '{localPath}': the vault stayed at its limit of active upload sessions for {waited.TotalMinutes:0.#} min. "
+            + "Commit or abort sessions that are no longer needed (vaultstaging sessions / Get-VaultUploadSession) and run the upload again.",
+            inner);
+
+    public static VaultStagingException UploadSessionLost(string localPath, string stagingPath)
+        => Error("UploadSessionExpired", VaultErrorCategory.InvalidData, localPath,
+            $"The upload session for '{stagingPath}' ended on the server (Vault purges sessions 72 h after they are created) and a fresh session ended too. Run the upload again.");
 
     public static VaultStagingException Unexpected(string localPath, Exception inner)
         => Error("UploadFailed", VaultErrorCategory.NotSpecified, localPath,

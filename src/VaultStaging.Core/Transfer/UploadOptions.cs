@@ -37,6 +37,20 @@ public sealed class UploadOptions
     /// </summary>
     public int MaxPartAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Folder of the resume journal (size and last-write time of the file each session was started for); null = the
+    /// per-user default, <c>$VAULTSTAGING_STATE_DIR</c> or the local application data folder + VaultStaging/resume.
+    /// </summary>
+    public string? ResumeJournalFolder { get; set; }
+
+    /// <summary>How long a file may wait for a free upload session slot while the vault is at its cap (50 active sessions).</summary>
+    public TimeSpan SessionSlotTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>First wait before asking again for a session slot; doubles (with jitter) up to <see cref="SessionSlotMaxDelay"/>.</summary>
+    public TimeSpan SessionSlotBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan SessionSlotMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     internal PartLimits ResolveLimits(VaultConnection connection) => Limits ?? PartLimits.ForApiVersion(connection.ApiVersion);
 
     /// <summary>Files up to this size go by single request: the option, capped by the server's single-request limit.</summary>

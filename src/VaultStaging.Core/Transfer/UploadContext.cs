@@ -1,0 +1,26 @@
+using VaultStaging.Core.Connection;
+
+namespace VaultStaging.Core.Transfer;
+
+/// <summary>What every upload of one uploader (a batch) shares: the connection, the options, the resume journal and the session slots.</summary>
+internal sealed class UploadContext
+{
+    public UploadContext(VaultConnection connection, UploadOptions options)
+    {
+        Connection = connection;
+        Options = options;
+        Journal = new ResumeJournal(options.ResumeJournalFolder ?? ResumeJournal.DefaultFolder(), connection.Pipeline.Log);
+        Slots = new SessionSlots(options, connection.Pipeline.Log);
+        Sessions = new SessionCreator(connection, Slots);
+    }
+
+    public VaultConnection Connection { get; }
+
+    public UploadOptions Options { get; }
+
+    public ResumeJournal Journal { get; }
+
+    public SessionSlots Slots { get; }
+
+    public SessionCreator Sessions { get; }
+}
