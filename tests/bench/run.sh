@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# Benchmark: `vaultstaging upload` against the seed's hand-scripted curl flow (baseline.sh) and the machine's
+# physical limits, on a loopback emulator that hashes and discards bodies. See docs/performance.md.
+#
+#   tests/bench/run.sh            full run: 2 GiB file, 1,000 x 100 KB, 100 x 20 MB, RSS for 256 MiB and 4 GiB
+#   tests/bench/run.sh --quick    smoke check: 256 MiB, 200 x 100 KB, 10 x 20 MB, RSS for 64 MiB and 512 MiB
+#   options: --repeats N (default 3, quick 1), --keep (leave the temp folder for inspection)
+#
+# Progress goes to stderr, results to stdout; the last line is machine-readable:
+#   bench: large=<ratio> small=<ratio> mixed=<ratio> md5_fraction=<f> rss_mib=<MiB> rss_growth_mib=<MiB>
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH="$REPO/tests/bench"
+ARTIFACTS=/tmp/art-bench
+
+QUICK=0
+REPEATS=""
+KEEP=0
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --quick) QUICK=1; shift ;;
+        --repeats) REPEATS=$2; shift 2 ;;
+        --keep) KEEP=1; shift ;;
+        -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+MIB=1048576
+PART_SIZE=$((16 * MIB))   # ours by default; the baseline splits at the same size
+SMALL_SIZE=100000         # "100 KB"
+MIXED_SIZE=20000000       # "20 MB": still a single-request upload (<= 50 MB) for both
+PUT_LIMIT_SIZE=50000000
+POLL_SECONDS=0.05         # job poll interval of both clients (the emulator allows any rate)
+POLL_TIMESPAN=00:00:00.0500000
+if ((QUICK)); then
+    LARGE_MIB=256 SMALL_COUNT=200 MIXED_COUNT=10 RSS_LOW_MIB=64 RSS_HIGH_MIB=512
+    REPEATS=${REPEATS:-1}
+else
+    LARGE_MIB=2048 SMALL_COUNT=1000 MIXED_COUNT=100 RSS_LOW_MIB=256 RSS_HIGH_MIB=4096
+    REPEATS=${REPEATS:-3}
+fi
+
+say() { echo "[$(date +%T)] $*" >&2; }
+die() { echo "run.sh: $*" >&2; exit 1; }
+
+# --- tools -----------------------------------------------------------------------------------------------------
+ensure_tools() {
+    local missing=() pair
+    for pair in curl:curl openssl:openssl split:coreutils md5sum:coreutils base64:coreutils xxd:xxd \
+        /usr/bin/time:time awk:gawk; do
+        command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+    done
+    if ((${#missing[@]})); then
+        say "installing ${missing[*]}"
+        apt-get update -qq >&2 && apt-get install -y -qq "${missing[@]}" >&2 || die "could not install ${missing[*]}"
+    fi
+    command -v dotnet >/dev/null || die "dotnet is not on PATH"
+}
+
+# --- temp folder, emulator, cleanup ----------------------------------------------------------------------------
+WORK=""
+EMULATOR_PID=""
+cleanup() {
+    [[ -n $EMULATOR_PID ]] && kill "$EMULATOR_PID" 2>/dev/null && wait "$EMULATOR_PID" 2>/dev/null
+    if [[ -n $WORK ]]; then
+        if ((KEEP)); then say "kept $WORK"; else rm -rf "$WORK"; fi
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+publish() {
+    say "publishing vaultstaging (Release)"
+    dotnet publish "$REPO/src/VaultStaging.Cli" -c Release -o "$WORK/pub" --artifacts-path "$ARTIFACTS" -nologo -v q \
+        >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; die "publish failed"; }
+    VAULTSTAGING="$WORK/pub/vaultstaging"
+}
+
+start_emulator() {
+    dotnet "$WORK/pub/VaultStaging.Emulator.dll" --discard-content --job-duration 0 --job-poll-interval 0 \
+        --burst-limit 100000000 --auth-burst-limit 100000 >"$WORK/emulator.log" 2>&1 &
+    EMULATOR_PID=$!
+    local i
+    for ((i = 0; i < 300; i++)); do
+        VAULT=$(sed -n 's/^Vault emulator listening on //p' "$WORK/emulator.log")
+        [[ -n $VAULT ]] && break
+        kill -0 "$EMULATOR_PID" 2>/dev/null || { cat "$WORK/emulator.log" >&2; die "the emulator did not start"; }
+        sleep 0.1
+    done
+    [[ -n $VAULT ]] || die "the emulator did not report its address"
+    say "emulator at $VAULT (discard mode)"
+}
+
+# --- data ------------------------------------------------------------------------------------------------------
+# random_file PATH BYTES: incompressible bytes, fast (AES-CTR of zeros).
+random_file() {
+    head -c "$2" /dev/zero | openssl enc -aes-128-ctr -nosalt -pbkdf2 -pass "pass:${1##*/}" 2>/dev/null >"$1"
+}
+
+# split_into DIR COUNT SIZE PREFIX SUFFIX: COUNT random files of SIZE bytes.
+split_into() {
+    mkdir -p "$1"
+    random_file "$WORK/all.tmp" $(($2 * $3))
+    split -b "$3" -a 4 -d --additional-suffix="$5" "$WORK/all.tmp" "$1/$4"
+    rm -f "$WORK/all.tmp"
+}
+
+generate_data() {
+    local need_kib free_kib
+    need_kib=$(((2 * LARGE_MIB + RSS_LOW_MIB + RSS_HIGH_MIB) * 1024 + (SMALL_COUNT * SMALL_SIZE + MIXED_COUNT * MIXED_SIZE) / 1024 + 1048576))
+    free_kib=$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')
+    ((free_kib > need_kib)) || die "needs $((need_kib / 1048576)) GiB free under /tmp, has $((free_kib / 1048576)) GiB"
+    say "generating data in $WORK/data"
+    mkdir -p "$WORK/data/large" "$WORK/data/rss-low" "$WORK/data/rss-high"
+    random_file "$WORK/data/large/master-$LARGE_MIB.mov" $((LARGE_MIB * MIB))
+    split_into "$WORK/data/small" "$SMALL_COUNT" "$SMALL_SIZE" scan- .pdf
+    split_into "$WORK/data/mixed" "$MIXED_COUNT" "$MIXED_SIZE" clip- .mp4
+    random_file "$WORK/data/rss-low/master-$RSS_LOW_MIB.mov" $((RSS_LOW_MIB * MIB))
+    random_file "$WORK/data/rss-high/master-$RSS_HIGH_MIB.mov" $((RSS_HIGH_MIB * MIB))
+    cat "$WORK"/data/*/* >/dev/null   # every run reads from the page cache, the baseline and ours alike
+}
+
+# --- measuring -------------------------------------------------------------------------------------------------
+# timed LABEL COMMAND...: runs it under /usr/bin/time; sets WALL (s) and RSS_KIB (peak resident set).
+timed() {
+    local label=$1 start end
+    shift
+    start=$(date +%s.%N)
+    /usr/bin/time -f %M -o "$WORK/rss.txt" "$@" >"$WORK/logs/$label.log" 2>&1 \
+        || { tail -n 20 "$WORK/logs/$label.log" >&2; die "$label failed (log above)"; }
+    end=$(date +%s.%N)
+    WALL=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+    RSS_KIB=$(tail -n 1 "$WORK/rss.txt")
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+
+ours() { # ours LABEL TARGET PATH...
+    local label=$1 target=$2
+    shift 2
+    timed "$label" "$VAULTSTAGING" upload "$@" --recurse --to "$target" --vault "$VAULT" --job-poll-interval "$POLL_TIMESPAN"
+}
+
+baseline() { # baseline LABEL TARGET FILE...
+    local label=$1 target=$2
+    shift 2
+    timed "$label" "$BENCH/baseline.sh" --vault "$VAULT" --to "$target" --part-size "$PART_SIZE" --poll "$POLL_SECONDS" "$@"
+}
+
+# --- physical limits -------------------------------------------------------------------------------------------
+measure_limits() {
+    local file="$WORK/data/large/master-$LARGE_MIB.mov" bytes=$((LARGE_MIB * MIB)) r walls=() sums=() puts=() t
+    say "measuring the single-core MD5 limit ($LARGE_MIB MiB, page cache) and the raw loopback PUT limit"
+    for ((r = 1; r <= 3; r++)); do
+        timed "md5-openssl-$r" openssl md5 "$file"; walls+=("$WALL")
+        timed "md5sum-$r" md5sum "$file"; sums+=("$WALL")
+    done
+    MD5_LIMIT=$(calc %.1f "$bytes / $(median "${walls[@]}") / $MIB")
+    MD5SUM_RATE=$(calc %.1f "$bytes / $(median "${sums[@]}") / $MIB")
+    OPENSSL_SPEED=$(openssl speed -evp md5 -bytes 16384 -seconds 2 2>/dev/null | awk '/^md5/ { sub(/k$/, "", $2); printf "%.1f", $2 * 1000 / 1048576 }')
+    DOTNET_MD5="skipped (--quick)"
+    if ((!QUICK)); then
+        cp "$BENCH/Md5Probe.cs" "$WORK/Md5Probe.cs"
+        DOTNET_MD5=$( (cd "$WORK" && dotnet run Md5Probe.cs 2>/dev/null | tail -n 1) || echo "n/a")
+    fi
+
+    head -c "$PUT_LIMIT_SIZE" "$file" >"$WORK/put-body.bin"
+    for ((r = 1; r <= 5; r++)); do
+        t=$(curl -sS -o /dev/null -w '%{time_total}' -X PUT -H 'Content-Type: application/octet-stream' \
+            -T "$WORK/put-body.bin" "${VAULT}_emulator/discard")
+        puts+=("$t")
+    done
+    rm -f "$WORK/put-body.bin"
+    PUT_LIMIT=$(calc %.1f "$PUT_LIMIT_SIZE / $(median "${puts[@]}") / $MIB")
+    LIMIT=$(calc %.1f "($MD5_LIMIT < $PUT_LIMIT) ? $MD5_LIMIT : $PUT_LIMIT")
+}
+
+# --- workloads -------------------------------------------------------------------------------------------------
+# workload NAME BYTES DESCRIPTION: baseline and ours alternately, REPEATS times; prints the result line and
+# sets RATIO_<NAME>, OURS_RATE_<NAME>, RSS_MIB_<NAME>.
+workload() {
+    local name=$1 bytes=$2 description=$3 r base=() mine=() rss=() files
+    files=("$WORK/data/$name"/*)
+    say "workload $name: $description, $REPEATS x (baseline, ours)"
+    for ((r = 1; r <= REPEATS; r++)); do
+        baseline "baseline-$name-$r" "/u1000/bench/baseline-$name-$r/$name" "${files[@]}"; base+=("$WALL")
+        say "  baseline run $r: $WALL s"
+        ours "ours-$name-$r" "/u1000/bench/ours-$name-$r" "$WORK/data/$name"; mine+=("$WALL"); rss+=("$RSS_KIB")
+        say "  ours run $r: $WALL s, peak RSS $((RSS_KIB / 1024)) MiB"
+    done
+    local base_wall ours_wall base_rate ours_rate ratio of_limit rss_mib
+    base_wall=$(median "${base[@]}")
+    ours_wall=$(median "${mine[@]}")
+    base_rate=$(calc %.1f "$bytes / $base_wall / $MIB")
+    ours_rate=$(calc %.1f "$bytes / $ours_wall / $MIB")
+    ratio=$(calc %.2f "$base_wall / $ours_wall")
+    of_limit=$(calc %.2f "$ours_rate / $LIMIT")
+    rss_mib=$(calc %.1f "$(median "${rss[@]}") / 1024")
+    printf '%-6s %-22s baseline %7.2f s %7.1f MiB/s | ours %7.2f s %7.1f MiB/s | ours/baseline %5.2fx | ours/limit %4.2f | ours peak RSS %6.1f MiB\n' \
+        "$name" "$description" "$base_wall" "$base_rate" "$ours_wall" "$ours_rate" "$ratio" "$of_limit" "$rss_mib"
+    printf -v "RATIO_$name" %s "$ratio"
+    printf -v "OURS_RATE_$name" %s "$ours_rate"
+    printf -v "RSS_MIB_$name" %s "$rss_mib"
+}
+
+# rss_of NAME: median peak RSS (MiB) of ours uploading the one file in data/NAME; sets RSS_MIB_<NAME>.
+rss_of() {
+    local name=$1 r rss=()
+    for ((r = 1; r <= REPEATS; r++)); do
+        ours "ours-$name-$r" "/u1000/bench/ours-$name-$r" "$WORK/data/$name"/*; rss+=("$RSS_KIB")
+        say "  $name run $r: $WALL s, peak RSS $((RSS_KIB / 1024)) MiB"
+    done
+    printf -v "RSS_MIB_${name//-/_}" %s "$(calc %.1f "$(median "${rss[@]}") / 1024")"
+}
+
+# --- main ------------------------------------------------------------------------------------------------------
+ensure_tools
+WORK=$(mktemp -d /tmp/vs-bench.XXXXXX)
+mkdir -p "$WORK/logs"
+export VAULTSTAGING_USERNAME=admin VAULTSTAGING_PASSWORD=admin
+unset VAULTSTAGING_SESSION_ID VAULTSTAGING_VAULT
+publish
+start_emulator
+generate_data
+measure_limits
+
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
+echo "settings: $( ((QUICK)) && echo quick || echo full), median of $REPEATS, part size $((PART_SIZE / MIB)) MiB both, ours --parallel 4 (default), job poll ${POLL_SECONDS} s both, emulator --discard-content"
+echo "limits: MD5 single core $MD5_LIMIT MiB/s (openssl md5, page cache; md5sum $MD5SUM_RATE, openssl speed $OPENSSL_SPEED, .NET MD5 $DOTNET_MD5 MB/s) | loopback PUT $PUT_LIMIT MiB/s (curl, 50 MB to /_emulator/discard) | limit = min = $LIMIT MiB/s"
+
+workload large $((LARGE_MIB * MIB)) "1 x $LARGE_MIB MiB"
+workload small $((SMALL_COUNT * SMALL_SIZE)) "$SMALL_COUNT x 100 KB"
+workload mixed $((MIXED_COUNT * MIXED_SIZE)) "$MIXED_COUNT x 20 MB"
+
+say "memory: ours on $RSS_LOW_MIB MiB and $RSS_HIGH_MIB MiB files"
+rss_of rss-low
+rss_of rss-high
+RSS_GROWTH=$(calc %.1f "$RSS_MIB_rss_high - $RSS_MIB_rss_low")
+echo "memory: ours peak RSS $RSS_MIB_rss_low MiB for $RSS_LOW_MIB MiB, $RSS_MIB_rss_high MiB for $RSS_HIGH_MIB MiB (growth $RSS_GROWTH MiB), $RSS_MIB_large MiB for $LARGE_MIB MiB"
+
+MD5_FRACTION=$(calc %.2f "$OURS_RATE_large / $MD5_LIMIT")
+echo "bench: large=$RATIO_large small=$RATIO_small mixed=$RATIO_mixed md5_fraction=$MD5_FRACTION rss_mib=$RSS_MIB_large rss_growth_mib=$RSS_GROWTH"
