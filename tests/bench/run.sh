@@ -177,6 +177,29 @@ measure_limits() {
     rm -f "$WORK/put-body.bin"
     PUT_LIMIT=$(calc %.1f "$PUT_LIMIT_SIZE / $(median "${puts[@]}") / $MIB")
     LIMIT=$(calc %.1f "($MD5_LIMIT < $PUT_LIMIT) ? $MD5_LIMIT : $PUT_LIMIT")
+    measure_part_ceiling "$file"
+}
+
+# measure_part_ceiling FILE: what the emulator's upload-part endpoint takes at best: curl re-sends one
+# precomputed part (re-sending a part number overwrites it) of a session, no client-side hashing in the loop.
+measure_part_ceiling() {
+    local api="${VAULT}api/v26.1" auth session b64 r t times=()
+    head -c "$PART_SIZE" "$1" >"$WORK/part.bin"
+    b64=$(openssl md5 -binary "$WORK/part.bin" | base64)
+    auth=$(curl -sS -X POST "$api/auth" -d username=admin -d password=admin | grep -o '"sessionId":"[^"]*' | cut -d'"' -f4)
+    session=$(curl -sS -X POST -H "Authorization: $auth" -d path=/u1000/part-ceiling.bin -d size=$((2 * PART_SIZE)) \
+        "$api/services/file_staging/upload" | grep -o '"id":"[^"]*' | cut -d'"' -f4)
+    for ((r = 1; r <= 5; r++)); do
+        t=$(curl -sS -o "$WORK/part-answer.json" -w '%{time_total}' -X PUT -H "Authorization: $auth" \
+            -H 'Content-Type: application/octet-stream' -H 'X-VaultAPI-FilePartNumber: 1' -H "Content-MD5: $b64" \
+            --data-binary "@$WORK/part.bin" "$api/services/file_staging/upload/$session")
+        grep -q '"responseStatus":"SUCCESS"' "$WORK/part-answer.json" || die "part ceiling: $(cat "$WORK/part-answer.json")"
+        times+=("$t")
+    done
+    curl -sS -o /dev/null -X DELETE -H "Authorization: $auth" "$api/services/file_staging/upload/$session"
+    curl -sS -o /dev/null -X DELETE -H "Authorization: $auth" "$api/session"
+    rm -f "$WORK/part.bin" "$WORK/part-answer.json"
+    PART_CEILING=$(calc %.1f "$PART_SIZE / $(median "${times[@]}") / $MIB")
 }
 
 # --- workloads -------------------------------------------------------------------------------------------------
@@ -231,6 +254,7 @@ measure_limits
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)"
 echo "settings: $( ((QUICK)) && echo quick || echo full), median of $REPEATS, part size $((PART_SIZE / MIB)) MiB both, ours --parallel 4 (default), job poll ${POLL_SECONDS} s both, emulator --discard-content"
 echo "limits: MD5 single core $MD5_LIMIT MiB/s (openssl md5, page cache; md5sum $MD5SUM_RATE, openssl speed $OPENSSL_SPEED, .NET MD5 $DOTNET_MD5 MB/s) | loopback PUT $PUT_LIMIT MiB/s (curl, 50 MB to /_emulator/discard) | limit = min = $LIMIT MiB/s"
+echo "server: emulator upload-part ceiling $PART_CEILING MiB/s (curl re-sending one precomputed 16 MiB part; the emulator hashes each part twice: part MD5 + running file MD5)"
 
 workload large $((LARGE_MIB * MIB)) "1 x $LARGE_MIB MiB"
 workload small $((SMALL_COUNT * SMALL_SIZE)) "$SMALL_COUNT x 100 KB"
@@ -243,4 +267,6 @@ RSS_GROWTH=$(calc %.1f "$RSS_MIB_rss_high - $RSS_MIB_rss_low")
 echo "memory: ours peak RSS $RSS_MIB_rss_low MiB for $RSS_LOW_MIB MiB, $RSS_MIB_rss_high MiB for $RSS_HIGH_MIB MiB (growth $RSS_GROWTH MiB), $RSS_MIB_large MiB for $LARGE_MIB MiB"
 
 MD5_FRACTION=$(calc %.2f "$OURS_RATE_large / $MD5_LIMIT")
+verdict() { awk "BEGIN { exit !($1) }" && echo pass || echo MISS; }
+echo "targets: large >= 1.5x baseline $(verdict "$RATIO_large >= 1.5"), large >= 0.85 of MD5 limit $(verdict "$MD5_FRACTION >= 0.85"), small >= 3x baseline $(verdict "$RATIO_small >= 3"), RSS <= 100 MiB $(verdict "$RSS_MIB_large <= 100"), RSS growth <= 16 MiB $(verdict "$RSS_GROWTH <= 16")"
 echo "bench: large=$RATIO_large small=$RATIO_small mixed=$RATIO_mixed md5_fraction=$MD5_FRACTION rss_mib=$RSS_MIB_large rss_growth_mib=$RSS_GROWTH"
