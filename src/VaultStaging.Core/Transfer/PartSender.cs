@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
+using VaultStaging.Core.Http;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
@@ -63,7 +64,14 @@ internal sealed class PartSender
                 {
                     if (e is VaultStagingException { ErrorId: PartVerificationFailed })
                     {
-                        throw;
+                        throw new VaultStagingException(
+                            PartVerificationFailed,
+                            VaultErrorCategory.InvalidData,
+                            $"Part {part.PartNumber} of {partCount} of '{localPath}' did not verify after {attempt} attempt(s): {e.Message} Run the same upload again to resume from this part.",
+                            e)
+                        {
+                            Target = localPath,
+                        };
                     }
 
                     throw TransferErrors.PartUploadFailed(localPath, part.PartNumber, partCount, attempt, e);
@@ -107,6 +115,7 @@ internal sealed class PartSender
     private static bool IsWorthResending(Exception e, CancellationToken cancellationToken) => e switch
     {
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        VaultApiException api when RetryPolicy.IsTransient(api) => true,
         VaultStagingException v => v.ErrorId == PartVerificationFailed
             || v.Category is VaultErrorCategory.ConnectionError or VaultErrorCategory.ProtocolError or VaultErrorCategory.OperationTimeout,
         HttpRequestException or IOException => true,

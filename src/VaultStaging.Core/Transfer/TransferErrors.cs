@@ -1,4 +1,5 @@
 using System;
+using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -87,12 +88,29 @@ internal static class TransferErrors
 
     /// <summary>
     /// The error with <paramref name="target"/> as its target when it has none (e.g. a part-plan error, which knows no file).
-    /// Derived types (a Vault API error) are kept as they are: callers branch on their extra data.
+    /// A message that does not name the file gets it in front; a Vault API error keeps its type, status and errors
+    /// (callers branch on them).
     /// </summary>
     public static VaultStagingException WithTarget(VaultStagingException error, string target)
-        => error.Target is null && error.GetType() == typeof(VaultStagingException)
-            ? Error(error.ErrorId, error.Category, target, error.Message, error.InnerException)
-            : error;
+    {
+        if (error.Target is not null)
+        {
+            return error;
+        }
+
+        var message = error.Message.Contains(target) ? error.Message : $"Staging '{target}' failed: {error.Message}";
+        return error switch
+        {
+            VaultApiException api => new VaultApiException(api.VaultErrorType, message, api.HttpStatus, api.ExecutionId, api)
+            {
+                Errors = api.Errors,
+                Target = target,
+                AfterUncertainAttempt = api.AfterUncertainAttempt,
+            },
+            _ when error.GetType() == typeof(VaultStagingException) => Error(error.ErrorId, error.Category, target, message, error.InnerException),
+            _ => error,
+        };
+    }
 
     private static VaultStagingException Error(string id, VaultErrorCategory category, string target, string message, Exception? inner = null)
         => new(id, category, message, inner) { Target = target };
