@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Net.Http;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Threading;
 using VaultStaging.Core.Connection;
 
@@ -60,6 +62,8 @@ internal sealed class RetryPolicy
         {
             case OperationCanceledException:
                 return !callerToken.IsCancellationRequested;
+            case HttpRequestException or IOException when IsPermanentTransportFailure(exception):
+                return false;
             case HttpRequestException or IOException or TimeoutException:
                 return true;
             case VaultApiException api:
@@ -67,6 +71,24 @@ internal sealed class RetryPolicy
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// An unknown host name or a failed TLS handshake does not heal in seconds: retrying only delays the one clear
+    /// error the user needs (wrong address, or a port that does not speak HTTPS).
+    /// </summary>
+    private static bool IsPermanentTransportFailure(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is AuthenticationException
+                || inner is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>HTTP 5xx/429 and answers that were not a Vault envelope; a FAILURE envelope is final.</summary>

@@ -149,6 +149,15 @@ internal sealed class VaultHttpPipeline : IDisposable
                 request.Retried = true;
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception exception) when (exception is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                // Not worth a retry (unknown host, failed TLS handshake): one clear error naming the server.
+                throw new VaultStagingException(
+                    "ConnectionFailed",
+                    VaultErrorCategory.ConnectionError,
+                    $"{requestLine} to {uri.Authority} failed: {Describe(exception)}. Check the server address (DNS name, https:// and port) and any proxy.",
+                    exception);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
@@ -14,6 +15,8 @@ namespace VaultStaging.Core.Transfer;
 /// </summary>
 public sealed class FileUploader
 {
+    private static readonly Regex AdminHomePattern = new("^/u[0-9]+(/|$)", RegexOptions.CultureInvariant);
+
     private readonly FolderCreator folders;
     private readonly UploadContext context;
 
@@ -67,6 +70,7 @@ public sealed class FileUploader
     {
         var file = LocalFileSnapshot.Take(request.LocalPath);
         var stagingPath = StagingPath.Normalize(request.StagingPath);
+        EnsureAddressable(request.LocalPath, stagingPath);
         outcome.StagingPath = stagingPath;
         outcome.Size = file.Length;
         Report(progress, request, stagingPath, UploadStage.Preparing, file.Length, 0);
@@ -103,6 +107,18 @@ public sealed class FileUploader
         }
 
         await UploadBySessionAsync(request, stagingPath, outcome, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A non-admin's "/" is their own home, so an admin-style path (/u1000/…) would silently create a folder "u1000"
+    /// inside it: refuse it, saying which path to use instead.
+    /// </summary>
+    private void EnsureAddressable(string localPath, string stagingPath)
+    {
+        if (Connection.Identity is { IsAdmin: false } identity && AdminHomePattern.IsMatch(stagingPath))
+        {
+            throw TransferErrors.AdminPathForNonAdmin(localPath, stagingPath, identity.UserName);
+        }
     }
 
     private async Task UploadBySessionAsync(UploadRequest request, string stagingPath, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)

@@ -81,6 +81,11 @@ internal static class TransferErrors
         => Error("UploadSessionExpired", VaultErrorCategory.InvalidData, localPath,
             $"The upload session for '{stagingPath}' ended on the server (Vault purges sessions 72 h after they are created) and a fresh session ended too. Run the upload again.");
 
+    public static VaultStagingException AdminPathForNonAdmin(string localPath, string stagingPath, string userName)
+        => Error("AdminPathForNonAdmin", VaultErrorCategory.InvalidArgument, localPath,
+            $"'{stagingPath}' is how an admin addresses a user's home, but {userName} is not an admin: your staging root '/' is already your home, so '{localPath}' was not staged. "
+            + $"Drop the /u<id> prefix (e.g. '{NonAdminSpelling(stagingPath)}').");
+
     public static VaultStagingException Unexpected(string localPath, Exception inner)
         => Error("UploadFailed", VaultErrorCategory.NotSpecified, localPath,
             $"Staging '{localPath}' failed unexpectedly ({inner.GetType().Name}: {inner.Message}). Run it again; report the problem if it repeats.",
@@ -110,6 +115,12 @@ internal static class TransferErrors
             _ when error.GetType() == typeof(VaultStagingException) => Error(error.ErrorId, error.Category, target, message, error.InnerException),
             _ => error,
         };
+    }
+
+    private static string NonAdminSpelling(string adminPath)
+    {
+        var rest = adminPath.IndexOf('/', 1);
+        return rest < 0 ? "/" : adminPath.Substring(rest);
     }
 
     private static VaultStagingException Error(string id, VaultErrorCategory category, string target, string message, Exception? inner = null)
