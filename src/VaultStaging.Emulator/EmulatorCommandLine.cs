@@ -25,7 +25,7 @@ public static class EmulatorCommandLine
                                      Ids default to 1000, 1001, ... in order.
           --fault SPEC               arm a fault: kind[:endpoint][@part][xcount][=value] (repeatable)
           --vault-id N               vault id (default 1000)
-          --discard-content          benchmark mode: hash uploads and discard the bytes
+          --discard-content          benchmark mode: hash each upload once, discard the bytes
           --min-part-size BYTES      --max-part-size BYTES   --max-parts N   --max-file-size BYTES
           --max-small-file-size BYTES                       --max-sessions N
           --session-lifetime DUR     --job-duration DUR      --job-poll-interval DUR

@@ -23,7 +23,7 @@ public sealed class EmulatorOptions
     /// <summary>Clock for every expiry and rate-limit window (tests pass a manual clock).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    /// <summary>Benchmark mode: bodies are hashed and discarded, never written to disk.</summary>
+    /// <summary>Benchmark mode: each body is hashed once and discarded, never written to disk; committed files have no MD5.</summary>
     public bool DiscardContent { get; set; }
 
     /// <summary>

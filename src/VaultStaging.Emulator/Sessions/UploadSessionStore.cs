@@ -90,12 +90,6 @@ internal sealed class UploadSessionStore
         lock (_gate)
         {
             _sessions.Remove(session.Id);
-            foreach (var hash in session.RunningHashes)
-            {
-                hash?.Dispose();
-            }
-
-            session.RunningHashes.Clear();
         }
 
         TryDeleteDirectory(session.Directory);

@@ -19,7 +19,6 @@ internal static class BodySpooler
         Stream source,
         string? destinationFile,
         long writeLimit,
-        IncrementalHash? alsoHash,
         CancellationToken cancellationToken)
     {
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
@@ -41,7 +40,6 @@ internal static class BodySpooler
                 }
 
                 md5.AppendData(buffer, 0, read);
-                alsoHash?.AppendData(buffer, 0, read);
                 if (output is not null)
                 {
                     await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);

@@ -146,7 +146,9 @@ public sealed class UploadSessionTests
         (await h.UploadPartAsync(session, id, 2, content[1024..2048])).AssertFailure("OPERATION_NOT_ALLOWED");
         (await h.UploadPartAsync(session, id, 1, new byte[1024])).AssertSuccess();
         (await h.UploadPartAsync(session, id, 3, content[2048..])).AssertFailure("OPERATION_NOT_ALLOWED");
-        (await h.UploadPartAsync(session, id, 1, content[..1024])).AssertSuccess();
+        var first = await h.UploadPartAsync(session, id, 1, content[..1024]);
+        first.AssertSuccess();
+        Assert.Equal(EmulatorHarness.Md5Hex(content[..1024]), first.Data!["part_content_md5"]!.GetValue<string>());
         (await h.UploadPartAsync(session, id, 2, content[1024..2048])).AssertSuccess();
         (await h.UploadPartAsync(session, id, 3, content[2048..])).AssertSuccess();
 
@@ -446,7 +448,7 @@ public sealed class UploadSessionTests
     }
 
     [Fact]
-    public async Task Discard_content_mode_keeps_size_and_md5_but_writes_nothing()
+    public async Task Discard_content_mode_answers_part_md5s_keeps_the_size_and_writes_nothing()
     {
         await using var h = await EmulatorHarness.StartAsync(o => o.DiscardContent = true);
         var session = await h.LoginAsync();
@@ -461,7 +463,7 @@ public sealed class UploadSessionTests
 
         var item = h.Server.State.GetItem("/u1000/bench.bin")!;
         Assert.Equal(content.Length, item.Size);
-        Assert.Equal(EmulatorHarness.Md5Hex(content), item.Md5);
+        Assert.Null(item.Md5);
         Assert.False(File.Exists(h.Server.GetLocalPath("/u1000/bench.bin")));
         Assert.Empty(Directory.GetFiles(h.Server.DataDirectory, "*", SearchOption.AllDirectories));
         (await h.GetAsync(EmulatorHarness.Api("services/file_staging/items/content/u1000/bench.bin"), session)).AssertFailure("OPERATION_NOT_ALLOWED");

@@ -47,7 +47,7 @@ internal static class CreateItemForm
                 // The documented Content-MD5 is a request header; one on the file part itself is honoured too.
                 sectionMd5 = Md5Header.Parse(section.Headers?.GetValueOrDefault("Content-MD5").ToString());
                 contentFile = request.Emulator.Staging.DiscardContent ? null : request.Emulator.NewTempFile();
-                content = await BodySpooler.SpoolAsync(section.Body, contentFile, request.Emulator.Limits.MaxSmallFileSize, null, http.RequestAborted)
+                content = await BodySpooler.SpoolAsync(section.Body, contentFile, request.Emulator.Limits.MaxSmallFileSize, http.RequestAborted)
                     .ConfigureAwait(false);
                 continue;
             }

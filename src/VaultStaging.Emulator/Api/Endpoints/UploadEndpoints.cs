@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using VaultStaging.Emulator.Faults;
@@ -89,10 +88,9 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
         }
 
         string? tempFile = emulator.Staging.DiscardContent ? null : Path.Combine(session.Directory, $"incoming-{number}-{Guid.NewGuid():N}");
-        IncrementalHash? running = emulator.Staging.DiscardContent ? session.ContinueRunningHash(number) : null;
         try
         {
-            var received = await BodySpooler.SpoolAsync(http.Request.Body, tempFile, maxPartSize, running, http.RequestAborted).ConfigureAwait(false);
+            var received = await BodySpooler.SpoolAsync(http.Request.Body, tempFile, maxPartSize, http.RequestAborted).ConfigureAwait(false);
             if (received.Overflowed)
             {
                 throw new VaultApiException(ErrorTypes.InvalidData, $"Part {number} is {received.Length} bytes; the maximum part size is {maxPartSize} bytes.");
@@ -111,8 +109,7 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
                     tempFile = null;
                 }
 
-                session.StorePart(new PartRecord(number, received.Length, received.Md5Hex, finalPath), running);
-                running = null;
+                session.StorePart(new PartRecord(number, received.Length, received.Md5Hex, finalPath));
                 session.LastUploaded = emulator.Clock.GetUtcNow();
             }
 
@@ -130,7 +127,6 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
                 session.InFlight.Remove(number);
             }
 
-            running?.Dispose();
             ItemEndpoints.DeleteQuietly(tempFile);
         }
     }
@@ -173,7 +169,8 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
         {
             if (emulator.Staging.DiscardContent)
             {
-                md5 = session.RunningMd5(parts.Length);
+                // The bytes are gone, so the whole file's MD5 is unknown: each part was hashed once, as Vault answers it.
+                md5 = null;
             }
             else
             {
