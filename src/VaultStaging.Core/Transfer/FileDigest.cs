@@ -5,10 +5,11 @@ namespace VaultStaging.Core.Transfer;
 
 /// <summary>
 /// The whole-file MD5, built from the parts as they are read. Parts are only taken strictly in order,
-/// so a file whose parts were read out of order simply has no digest.
+/// so a file whose parts were read out of order simply has no digest. Thread-safe: parts are read on worker threads.
 /// </summary>
 internal sealed class FileDigest : IDisposable
 {
+    private readonly object gate = new();
     private readonly int partCount;
     private IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
 
@@ -29,27 +30,39 @@ internal sealed class FileDigest : IDisposable
 
     public void Append(int partNumber, ArraySegment<byte> bytes)
     {
-        if (partNumber != NextPart || Hex is not null)
+        lock (gate)
         {
-            return;
-        }
+            if (partNumber != NextPart || Hex is not null)
+            {
+                return;
+            }
 
-        hash.AppendData(bytes.Array!, bytes.Offset, bytes.Count);
-        NextPart++;
-        if (NextPart > partCount)
-        {
-            Hex = Md5.ToHex(hash.GetHashAndReset());
+            hash.AppendData(bytes.Array!, bytes.Offset, bytes.Count);
+            NextPart++;
+            if (NextPart > partCount)
+            {
+                Hex = Md5.ToHex(hash.GetHashAndReset());
+            }
         }
     }
 
     /// <summary>Starts over (a second pass over the file).</summary>
     public void Reset()
     {
-        hash.Dispose();
-        hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        NextPart = 1;
-        Hex = partCount == 0 ? Hex : null;
+        lock (gate)
+        {
+            hash.Dispose();
+            hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+            NextPart = 1;
+            Hex = partCount == 0 ? Hex : null;
+        }
     }
 
-    public void Dispose() => hash.Dispose();
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            hash.Dispose();
+        }
+    }
 }

@@ -1,30 +1,37 @@
 using System;
-using System.Buffers;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace VaultStaging.Core.Transfer;
 
-/// <summary>Reads one part of the local file into a pooled buffer and hashes it: one disk read per part, never the whole file.</summary>
+/// <summary>
+/// Reads one part of the local file into a pooled buffer and hashes it: one disk read per part, never the whole file.
+/// With a <see cref="FileDigest"/>, the same bytes also feed the whole-file MD5 here, on the reading thread, so the
+/// second hash never delays a send.
+/// </summary>
 internal sealed class PartReader : IDisposable
 {
     private readonly LocalFileSnapshot file;
     private readonly PartPlan plan;
+    private readonly PartBufferPool buffers;
+    private readonly FileDigest? digest;
     private readonly FileStream stream;
 
-    private PartReader(LocalFileSnapshot file, PartPlan plan, FileStream stream)
+    private PartReader(LocalFileSnapshot file, PartPlan plan, PartBufferPool buffers, FileDigest? digest, FileStream stream)
     {
         this.file = file;
         this.plan = plan;
+        this.buffers = buffers;
+        this.digest = digest;
         this.stream = stream;
     }
 
-    public static PartReader Open(LocalFileSnapshot file, PartPlan plan)
+    public static PartReader Open(LocalFileSnapshot file, PartPlan plan, PartBufferPool buffers, FileDigest? digest)
     {
         try
         {
-            return new PartReader(file, plan, LocalFileSnapshot.OpenRead(file.Path));
+            return new PartReader(file, plan, buffers, digest, LocalFileSnapshot.OpenRead(file.Path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -38,7 +45,7 @@ internal sealed class PartReader : IDisposable
     public async Task<PartBuffer> ReadAsync(int partNumber, CancellationToken cancellationToken)
     {
         var length = plan.LengthOf(partNumber);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        var buffer = buffers.Rent(length);
         try
         {
             stream.Position = plan.OffsetOf(partNumber);
@@ -55,11 +62,13 @@ internal sealed class PartReader : IDisposable
             }
 
             var content = new ArraySegment<byte>(buffer, 0, length);
-            return new PartBuffer(partNumber, buffer, content, Md5.Hash(content));
+            var md5 = Md5.Hash(content);
+            digest?.Append(partNumber, content);
+            return new PartBuffer(partNumber, content, md5, buffers);
         }
         catch (Exception e)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            buffers.Return(buffer);
             if (e is IOException or UnauthorizedAccessException)
             {
                 throw TransferErrors.LocalFileUnreadable(file.Path, e);
@@ -75,14 +84,16 @@ internal sealed class PartReader : IDisposable
 /// <summary>One part's bytes (in a pooled array, returned on dispose) and their MD5.</summary>
 internal sealed class PartBuffer : IDisposable
 {
+    private readonly PartBufferPool pool;
     private byte[]? rented;
 
-    public PartBuffer(int partNumber, byte[] rented, ArraySegment<byte> content, byte[] md5)
+    public PartBuffer(int partNumber, ArraySegment<byte> content, byte[] md5, PartBufferPool pool)
     {
         PartNumber = partNumber;
-        this.rented = rented;
+        rented = content.Array;
         Content = content;
         Md5 = md5;
+        this.pool = pool;
     }
 
     public int PartNumber { get; }
@@ -96,7 +107,7 @@ internal sealed class PartBuffer : IDisposable
         var array = Interlocked.Exchange(ref rented, null);
         if (array is not null)
         {
-            ArrayPool<byte>.Shared.Return(array);
+            pool.Return(array);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class ResumableUpload
     private UploadContext context = null!;
     private VaultConnection connection = null!;
     private LocalFileSnapshot file = null!;
-    private FileDigest digest = null!;
+    private FileDigest? digest;
 
     /// <summary>The first part the server may lack; null until known (an adopted session not yet verified).</summary>
     private int? nextPart;
@@ -38,8 +38,11 @@ public sealed class ResumableUpload
     /// <summary>True when the session was found active (from an earlier run) rather than created.</summary>
     public bool IsResumed { get; private set; }
 
-    /// <summary>Lower-case hex MD5 of the whole local file, once every part was read in order (verified or sent).</summary>
-    public string? FileMd5 => digest.Hex;
+    /// <summary>
+    /// Lower-case hex MD5 of the whole local file, once every part was read in order (verified or sent); only with
+    /// <see cref="UploadOptions.ComputeFileMd5"/>, since it costs a second hash of every byte.
+    /// </summary>
+    public string? FileMd5 => digest?.Hex;
 
     /// <summary>Creates a session sized to the local file (or, with <paramref name="resume"/>, adopts a matching active one).</summary>
     /// <remarks>With <see cref="UploadOptions.CreateFolders"/>, a missing parent folder is created first.</remarks>
@@ -129,7 +132,7 @@ public sealed class ResumableUpload
             throw TransferErrors.SessionIncompatible(LocalPath, StagingPath);
         }
 
-        var resumePoint = (await ResumePointFinder.FindAsync(parts, file, Plan, digest, cancellationToken).ConfigureAwait(false)).Next;
+        var resumePoint = (await CompareHeldPartsAsync(parts, cancellationToken).ConfigureAwait(false)).Next;
         connection.Pipeline.Log.Verbose(
             $"{LocalPath}: the session for {StagingPath} holds {resumePoint - 1} verified part(s) of {Plan.PartCount}; continuing at part {resumePoint}.");
         lock (gate)
@@ -148,7 +151,7 @@ public sealed class ResumableUpload
             throw new ArgumentOutOfRangeException(nameof(partNumber), partNumber, $"Parts are numbered 1 to {Plan.PartCount}.");
         }
 
-        using var reader = PartReader.Open(file, Plan);
+        using var reader = OpenReader();
         using var part = await reader.ReadAsync(partNumber, cancellationToken).ConfigureAwait(false);
         return await SendAsync(part, cancellationToken).ConfigureAwait(false);
     }
@@ -163,7 +166,7 @@ public sealed class ResumableUpload
             return 0;
         }
 
-        using var reader = PartReader.Open(file, Plan);
+        using var reader = OpenReader();
         var pipeline = new PartPipeline(reader, Plan.PartCount);
         var sent = 0;
         await pipeline.RunAsync(
@@ -284,11 +287,6 @@ public sealed class ResumableUpload
 
     private async Task<UploadedPart> SendAsync(PartBuffer part, CancellationToken cancellationToken)
     {
-        lock (gate)
-        {
-            digest.Append(part.PartNumber, part.Content);
-        }
-
         var sender = new PartSender(connection, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
         var uploaded = await sender.SendAsync(part, cancellationToken).ConfigureAwait(false);
         lock (gate)
@@ -310,7 +308,7 @@ public sealed class ResumableUpload
     private async Task<bool> VerifyHeldPartsAsync(CancellationToken cancellationToken)
     {
         var parts = await connection.Staging.ListPartsAsync(Session.Id, cancellationToken).ConfigureAwait(false);
-        var point = await ResumePointFinder.FindAsync(parts, file, Plan, digest, cancellationToken).ConfigureAwait(false);
+        var point = await CompareHeldPartsAsync(parts, cancellationToken).ConfigureAwait(false);
         if (point.Mismatch)
         {
             connection.Pipeline.Log.Warning($"{LocalPath}: part {point.Next} held by the upload session for {StagingPath} differs from the local file, which must have changed; aborting that session and starting a fresh one.");
@@ -341,13 +339,23 @@ public sealed class ResumableUpload
         return true;
     }
 
+    /// <summary>Reads the local file from part 1, so the whole-file digest starts over with it.</summary>
+    private async Task<ResumePoint> CompareHeldPartsAsync(IReadOnlyList<UploadedPart> parts, CancellationToken cancellationToken)
+    {
+        digest?.Reset();
+        using var reader = OpenReader();
+        return await ResumePointFinder.FindAsync(parts, reader, Plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    private PartReader OpenReader() => PartReader.Open(file, Plan, context.Buffers, digest);
+
     private ResumableUpload Bind(UploadContext context, LocalFileSnapshot file, UploadSessionInfo session, PartPlan plan, int? nextPart, bool resumed)
     {
         this.context = context;
         connection = context.Connection;
         this.file = file;
         this.nextPart = nextPart;
-        digest = new FileDigest(plan.PartCount);
+        digest = context.Options.ComputeFileMd5 ? new FileDigest(plan.PartCount) : null;
         LocalPath = file.Path;
         StagingPath = NormalizeOrKeep(session.Path);
         Session = session;

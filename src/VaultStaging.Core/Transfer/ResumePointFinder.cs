@@ -8,16 +8,14 @@ namespace VaultStaging.Core.Transfer;
 
 /// <summary>
 /// Compares the parts a session holds with the local bytes, in order: the first missing part, or the first whose
-/// size or MD5 differs, is where sending resumes. Verified parts feed the whole-file digest.
+/// size or MD5 differs, is where sending resumes. The reader feeds what it reads to the whole-file digest, if any.
 /// </summary>
 internal static class ResumePointFinder
 {
     public static async Task<ResumePoint> FindAsync(
-        IReadOnlyList<UploadedPart> serverParts, LocalFileSnapshot file, PartPlan plan, FileDigest digest, CancellationToken cancellationToken)
+        IReadOnlyList<UploadedPart> serverParts, PartReader reader, PartPlan plan, CancellationToken cancellationToken)
     {
         var byNumber = serverParts.GroupBy(p => p.PartNumber).ToDictionary(g => g.Key, g => g.Last());
-        digest.Reset();
-        using var reader = PartReader.Open(file, plan);
         for (var partNumber = 1; partNumber <= plan.PartCount; partNumber++)
         {
             if (!byNumber.TryGetValue(partNumber, out var held))
@@ -35,8 +33,6 @@ internal static class ResumePointFinder
             {
                 return new ResumePoint(partNumber, Mismatch: true);
             }
-
-            digest.Append(partNumber, local.Content);
         }
 
         return new ResumePoint(plan.PartCount + 1, Mismatch: false);

@@ -2,7 +2,10 @@ using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Core.Transfer;
 
-/// <summary>What every upload of one uploader (a batch) shares: the connection, the options, the resume journal and the session slots.</summary>
+/// <summary>
+/// What every upload of one uploader (a batch) shares: the connection, the options, the resume journal, the session
+/// slots and the part buffers.
+/// </summary>
 internal sealed class UploadContext
 {
     public UploadContext(VaultConnection connection, UploadOptions options)
@@ -23,4 +26,6 @@ internal sealed class UploadContext
     public SessionSlots Slots { get; }
 
     public SessionCreator Sessions { get; }
+
+    public PartBufferPool Buffers { get; } = new();
 }

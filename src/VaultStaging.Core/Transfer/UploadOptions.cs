@@ -28,6 +28,13 @@ public sealed class UploadOptions
     /// <summary>Continue an active session for the same path and size, re-sending only missing or mismatching parts.</summary>
     public bool Resume { get; set; } = true;
 
+    /// <summary>
+    /// Also compute the MD5 of the whole file for a file sent by session (<see cref="UploadResult.Md5"/>). Off by
+    /// default: it hashes every byte a second time, while each part is verified by its own MD5 either way. A file sent
+    /// by a single request always has its MD5 (it is that request's checksum).
+    /// </summary>
+    public bool ComputeFileMd5 { get; set; }
+
     /// <summary>Create missing staging folders before uploading.</summary>
     public bool CreateFolders { get; set; } = true;
 

@@ -61,6 +61,13 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
     [ValidateRange(0L, 50_000_000L)]
     public long ResumableThreshold { get; set; } = 50_000_000;
 
+    /// <summary>
+    /// Also computes the MD5 of each whole file sent by session (the result's Md5): a second hash of every byte.
+    /// Every part is verified by its own MD5 either way; files sent by a single request always have their Md5.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter ComputeMd5 { get; set; }
+
     /// <summary>Does not wait for the commit jobs; results say Committed instead of Staged.</summary>
     [Parameter]
     public SwitchParameter NoWait { get; set; }
@@ -93,6 +100,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
             SmallFileThreshold = ResumableThreshold,
             IfExists = Overwrite ? ExistingFileAction.Overwrite : SkipExisting ? ExistingFileAction.Skip : ExistingFileAction.Fail,
             WaitForJob = !NoWait,
+            ComputeFileMd5 = ComputeMd5,
             JobPollInterval = _vault.JobPollInterval,
         };
         _progress = ShowProgress ? new TransferProgress($"Staging files to {_vault.Connection.Server.Host}") : null;

@@ -34,6 +34,7 @@ public sealed class VaultUploadResult
     /// <summary>Parts sent by this run (fewer when an earlier run's session was resumed).</summary>
     public int PartsSent { get; }
 
+    /// <summary>Lower-case hex MD5 of the whole file: always for a single-request upload, for a session only with -ComputeMd5.</summary>
     public string? Md5 { get; }
 
     /// <summary>The resumable upload session's id (not a login secret); empty for a single-request upload.</summary>

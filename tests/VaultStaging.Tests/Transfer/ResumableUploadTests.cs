@@ -16,6 +16,7 @@ public sealed class ResumableUploadTests
         await using var h = await TransferHarness.StartAsync();
         var local = h.LocalFile("s.bin", (4096 * 5) + 7);
         var options = TransferHarness.SessionOptions();
+        options.ComputeFileMd5 = true;
         var started = await ResumableUpload.StartAsync(h.Connection, new UploadRequest(local, "/u1000/steps/s.bin"), options, resume: true);
         Assert.False(started.IsResumed);
         await started.SendPartAsync(1);

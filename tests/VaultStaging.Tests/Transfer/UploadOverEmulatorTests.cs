@@ -29,6 +29,7 @@ public sealed class UploadOverEmulatorTests
         await using var h = await TransferHarness.StartAsync();
         var local = h.LocalFile("f.bin", size);
         var options = TransferHarness.SessionOptions(partSize: size > MiB ? 65536 : 4096);
+        options.ComputeFileMd5 = true;
 
         var result = await new FileUploader(h.Connection, options).UploadAsync(new UploadRequest(local, "/u1000/sizes/f.bin"));
 
@@ -40,6 +41,23 @@ public sealed class UploadOverEmulatorTests
         Assert.Equal(size > 1024 ? (int)((size + options.PartSize!.Value - 1) / options.PartSize.Value) : 0, result.Parts);
         Assert.Equal(result.Parts, result.PartsSent);
         Assert.True(result.Duration > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task The_whole_file_md5_of_a_session_upload_is_computed_only_when_asked()
+    {
+        await using var h = await TransferHarness.StartAsync();
+        var small = h.LocalFile("small.bin", 1000);
+        var large = h.LocalFile("large.bin", (4096 * 3) + 5);
+        var uploader = new FileUploader(h.Connection, TransferHarness.SessionOptions());
+
+        var single = await uploader.UploadAsync(new UploadRequest(small, "/u1000/md5/small.bin"));
+        var session = await uploader.UploadAsync(new UploadRequest(large, "/u1000/md5/large.bin"));
+
+        Assert.Equal(RandomFile.Md5Of(small), single.Md5); // the single request's own checksum
+        Assert.Equal(UploadStatus.Staged, session.Status);
+        Assert.Null(session.Md5);
+        Assert.Equal(RandomFile.Md5Of(large), h.StagedMd5("/u1000/md5/large.bin"));
     }
 
     [Fact]
@@ -70,6 +88,7 @@ public sealed class UploadOverEmulatorTests
         var local = h.LocalFile("r.bin", (4096 * 6) + 10);
         var options = TransferHarness.SessionOptions();
         options.MaxPartAttempts = 1;
+        options.ComputeFileMd5 = true;
         h.Server.Faults.Add(new FaultRule { Kind = FaultKind.DropConnection, Endpoint = EmulatorEndpoint.UploadPart, PartNumber = 3, Count = 1 });
         var request = new UploadRequest(local, "/u1000/resume/r.bin");
 
