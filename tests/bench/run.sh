@@ -28,7 +28,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 MIB=1048576
-PART_SIZE=$((16 * MIB))   # ours by default; the baseline splits at the same size
+PART_SIZE=$((12 * MIB))   # ours by default (PartPlan.DefaultPartSize); the baseline splits at the same size
 SMALL_SIZE=100000         # "100 KB"
 MIXED_SIZE=20000000       # "20 MB": still a single-request upload (<= 50 MB) for both
 PUT_LIMIT_SIZE=50000000
@@ -254,7 +254,7 @@ measure_limits
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), load average at start $(cut -d" " -f1-3 /proc/loadavg)"
 echo "settings: commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO" diff --quiet HEAD -- src 2>/dev/null || echo " + uncommitted src changes"), $( ((QUICK)) && echo quick || echo full), median of $REPEATS, part size $((PART_SIZE / MIB)) MiB both, ours --parallel 4 (default), job poll ${POLL_SECONDS} s both, emulator --discard-content"
 echo "limits: MD5 single core $MD5_LIMIT MiB/s (openssl md5, page cache; md5sum $MD5SUM_RATE, openssl speed $OPENSSL_SPEED, .NET MD5 $DOTNET_MD5) | loopback PUT $PUT_LIMIT MiB/s (curl, 50 MB to /_emulator/discard) | limit = min = $LIMIT MiB/s"
-echo "server: emulator upload-part ceiling $PART_CEILING MiB/s (curl re-sending one precomputed 16 MiB part; the emulator hashes each part twice: part MD5 + running file MD5)"
+echo "server: emulator upload-part ceiling $PART_CEILING MiB/s (curl re-sending one precomputed $((PART_SIZE / MIB)) MiB part, no client hashing: the most any client gets from this emulator)"
 
 workload large $((LARGE_MIB * MIB)) "1 x $LARGE_MIB MiB"
 workload small $((SMALL_COUNT * SMALL_SIZE)) "$SMALL_COUNT x 100 KB"

@@ -59,7 +59,7 @@ internal sealed class UploadCommand
 
     private readonly Option<string?> partSize = new("--part-size")
     {
-        Description = "Part size of resumable uploads, e.g. 8MiB, 16MB or 20000000 (5 MiB to 50 MB; default 16 MiB, raised for very large files).",
+        Description = "Part size of resumable uploads, e.g. 8MiB, 16MB or 20000000 (5 MiB to 50 MB; default 12 MiB, raised for very large files).",
         HelpName = "SIZE",
     };
 

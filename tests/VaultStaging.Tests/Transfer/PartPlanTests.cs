@@ -12,7 +12,7 @@ public sealed class PartPlanTests
     [Fact]
     public void Uses_the_default_part_size_for_ordinary_files()
     {
-        var plan = PartPlan.Create(112 * MiB + 1, Classic);
+        var plan = PartPlan.Create((7 * PartPlan.DefaultPartSize) + 1, Classic);
 
         Assert.Equal(PartPlan.DefaultPartSize, plan.PartSize);
         Assert.Equal(8, plan.PartCount);
@@ -23,7 +23,7 @@ public sealed class PartPlanTests
     [Fact]
     public void Raises_the_part_size_to_a_whole_MiB_so_big_files_stay_within_the_part_count()
     {
-        long size = 60L * 1024 * MiB; // 60 GiB: 16 MiB parts would need 3840
+        long size = 60L * 1024 * MiB; // 60 GiB: 12 MiB parts would need 5120
         var plan = PartPlan.Create(size, Classic);
 
         Assert.True(plan.PartCount <= Classic.MaxParts);
