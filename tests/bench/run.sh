@@ -123,16 +123,22 @@ generate_data() {
 }
 
 # --- measuring -------------------------------------------------------------------------------------------------
-# timed LABEL COMMAND...: runs it under /usr/bin/time; sets WALL (s) and RSS_KIB (peak resident set).
+# emulator_cpu: CPU seconds (user + system) the emulator has used so far.
+emulator_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$EMULATOR_PID/stat"; }
+
+# timed LABEL COMMAND...: runs it under /usr/bin/time; sets WALL (s), RSS_KIB (peak resident set), CPU (its user +
+# system seconds) and SERVER_CPU (the emulator's CPU seconds meanwhile).
 timed() {
-    local label=$1 start end
+    local label=$1 start end server_start
     shift
+    server_start=$(emulator_cpu)
     start=$(date +%s.%N)
-    /usr/bin/time -f %M -o "$WORK/rss.txt" "$@" >"$WORK/logs/$label.log" 2>&1 \
+    /usr/bin/time -f '%M %U %S' -o "$WORK/rss.txt" "$@" >"$WORK/logs/$label.log" 2>&1 \
         || { tail -n 20 "$WORK/logs/$label.log" >&2; die "$label failed (log above)"; }
     end=$(date +%s.%N)
     WALL=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-    RSS_KIB=$(tail -n 1 "$WORK/rss.txt")
+    read -r RSS_KIB CPU < <(tail -n 1 "$WORK/rss.txt" | awk '{ printf "%s %.2f\n", $1, $2 + $3 }')
+    SERVER_CPU=$(awk -v a="$server_start" -v b="$(emulator_cpu)" 'BEGIN { printf "%.2f", b - a }')
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -206,14 +212,15 @@ measure_part_ceiling() {
 # workload NAME BYTES DESCRIPTION: baseline and ours alternately, REPEATS times; prints the result line and
 # sets RATIO_<NAME>, OURS_RATE_<NAME>, RSS_MIB_<NAME>.
 workload() {
-    local name=$1 bytes=$2 description=$3 r base=() mine=() rss=() files
+    local name=$1 bytes=$2 description=$3 r base=() mine=() rss=() cpu=() server=() files
     files=("$WORK/data/$name"/*)
     say "workload $name: $description, $REPEATS x (baseline, ours)"
     for ((r = 1; r <= REPEATS; r++)); do
         baseline "baseline-$name-$r" "/u1000/bench/baseline-$name-$r/$name" "${files[@]}"; base+=("$WALL")
         say "  baseline run $r: $WALL s"
         ours "ours-$name-$r" "/u1000/bench/ours-$name-$r" "$WORK/data/$name"; mine+=("$WALL"); rss+=("$RSS_KIB")
-        say "  ours run $r: $WALL s, peak RSS $((RSS_KIB / 1024)) MiB"
+        cpu+=("$CPU"); server+=("$SERVER_CPU")
+        say "  ours run $r: $WALL s, peak RSS $((RSS_KIB / 1024)) MiB, CPU $CPU s (emulator $SERVER_CPU s)"
     done
     local base_wall ours_wall base_rate ours_rate ratio of_limit rss_mib
     base_wall=$(median "${base[@]}")
@@ -223,8 +230,8 @@ workload() {
     ratio=$(calc %.2f "$base_wall / $ours_wall")
     of_limit=$(calc %.2f "$ours_rate / $LIMIT")
     rss_mib=$(calc %.1f "$(median "${rss[@]}") / 1024")
-    printf '%-6s %-22s baseline %7.2f s %7.1f MiB/s | ours %7.2f s %7.1f MiB/s | ours/baseline %5.2fx | ours/limit %4.2f | ours peak RSS %6.1f MiB\n' \
-        "$name" "$description" "$base_wall" "$base_rate" "$ours_wall" "$ours_rate" "$ratio" "$of_limit" "$rss_mib"
+    printf '%-6s %-22s baseline %7.2f s %7.1f MiB/s | ours %7.2f s %7.1f MiB/s | ours/baseline %5.2fx | ours/limit %4.2f | ours peak RSS %6.1f MiB | CPU s ours %5.2f, emulator %5.2f\n' \
+        "$name" "$description" "$base_wall" "$base_rate" "$ours_wall" "$ours_rate" "$ratio" "$of_limit" "$rss_mib" "$(median "${cpu[@]}")" "$(median "${server[@]}")"
     printf -v "RATIO_$name" %s "$ratio"
     printf -v "OURS_RATE_$name" %s "$ours_rate"
     printf -v "RSS_MIB_$name" %s "$rss_mib"
