@@ -6,12 +6,14 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using VaultStaging.Emulator.Api;
 using VaultStaging.Emulator.Faults;
+using VaultStaging.Emulator.Hosting;
 using VaultStaging.Emulator.Recording;
 
 namespace VaultStaging.Emulator;
@@ -69,6 +71,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null;
         });
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
 
         var app = builder.Build();
         ControlEndpoints.Map(app, emulator);

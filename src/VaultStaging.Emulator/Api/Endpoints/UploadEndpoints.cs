@@ -90,7 +90,7 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
         string? tempFile = emulator.Staging.DiscardContent ? null : Path.Combine(session.Directory, $"incoming-{number}-{Guid.NewGuid():N}");
         try
         {
-            var received = await BodySpooler.SpoolAsync(http.Request.Body, tempFile, maxPartSize, http.RequestAborted).ConfigureAwait(false);
+            var received = await BodySpooler.SpoolAsync(http.Request.BodyReader, tempFile, maxPartSize, http.RequestAborted).ConfigureAwait(false);
             if (received.Overflowed)
             {
                 throw new VaultApiException(ErrorTypes.InvalidData, $"Part {number} is {received.Length} bytes; the maximum part size is {maxPartSize} bytes.");
