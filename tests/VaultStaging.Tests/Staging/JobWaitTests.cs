@@ -50,7 +50,7 @@ public sealed class JobWaitTests
     public async Task Polling_too_fast_just_costs_another_interval()
     {
         var options = EmulatorConnections.SmallLimits();
-        options.Limits.JobPollInterval = TimeSpan.FromMilliseconds(300);
+        options.Limits.JobPollInterval = TimeSpan.FromSeconds(2);
         await using var server = await EmulatorConnections.StartAsync(options);
         var log = new CapturingLog();
         using var connection = await EmulatorConnections.ConnectAsync(server, log);
