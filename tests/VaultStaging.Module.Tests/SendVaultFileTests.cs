@@ -128,6 +128,22 @@ public sealed class SendVaultFileTests
     }
 
     [Fact]
+    public async Task Md5_OfAFileSentBySession_IsThereWithComputeMd5Only()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        using var tree = new TempTree();
+        var big = tree.Add("big.bin", FivePartBytes + 10);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(File.ReadAllBytes(big.FullName)));
+
+        var plain = session.InvokeChecked("$input | Send-VaultFile -Destination /plain -PartSize 5MB -ResumableThreshold 1MB -PassThru", tree.Files);
+        var hashed = session.InvokeChecked("$input | Send-VaultFile -Destination /hashed -PartSize 5MB -ResumableThreshold 1MB -ComputeMd5 -PassThru", tree.Files);
+
+        Assert.Equal(2, Assert.Single(plain).Properties["Parts"].Value);
+        Assert.Null(Assert.Single(plain).Properties["Md5"].Value);
+        Assert.Equal(expected, Assert.Single(hashed).Properties["Md5"].Value);
+    }
+
+    [Fact]
     public async Task SilentlyContinue_WritesNoProgress()
     {
         await using var session = await ModuleSession.StartAsync();
