@@ -59,7 +59,7 @@ internal static class TransferErrors
 
     public static VaultStagingException StagingItemExists(string localPath, string stagingPath)
         => Error("StagingItemExists", VaultErrorCategory.ResourceExists, localPath,
-            $"'{stagingPath}' already exists on the staging server, so '{localPath}' was not staged. Use --overwrite (-Force) to replace it or --skip-existing to leave it.");
+            $"'{stagingPath}' already exists on the staging server, so '{localPath}' was not staged. To replace it, overwrite (vaultstaging --overwrite, Send-VaultFile -Overwrite); to leave it, skip existing files (--skip-existing, -SkipExisting).");
 
     public static VaultStagingException StagingPathIsFolder(string localPath, string stagingPath)
         => Error("StagingPathIsFolder", VaultErrorCategory.ResourceExists, localPath,
