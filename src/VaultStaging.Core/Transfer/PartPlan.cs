@@ -20,7 +20,7 @@ public sealed class PartPlan
     public int PartCount { get; }
 
     /// <summary>
-    /// Default part size, chosen with the benchmark (docs/performance.md): on loopback 8 to 24 MiB parts stage at the
+    /// Default part size, chosen with the benchmark (docs/performance.md): on loopback 8 to 47 MiB parts stage at the
     /// same speed, and an upload holds two parts in memory, so 12 MiB keeps a process under 100 MiB; larger parts
     /// only help against a far server, where several files in parallel hide the round trips too.
     /// </summary>

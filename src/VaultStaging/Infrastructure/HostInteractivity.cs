@@ -33,7 +33,7 @@ internal static class HostInteractivity
                 return true;
             }
 
-            if (IsPrefixOf(name, "file") || IsPrefixOf(name, "command") || name is "e" or "ec" || (name.Length >= 2 && IsPrefixOf(name, "encodedcommand")))
+            if (IsPrefixOf(name, "file") || IsPrefixOf(name, "command") || IsPrefixOf(name, "encodedcommand") || name == "ec")
             {
                 return false;
             }
