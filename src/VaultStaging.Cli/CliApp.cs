@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Cli.Commands;
@@ -21,6 +22,12 @@ internal static class CliApp
     {
         var context = new CliContext(console, environment);
         var root = BuildRootCommand(context);
+        if (UnknownCommand(root, args) is { } unknown)
+        {
+            console.WriteErrorLine(ErrorReporter.Prefix + unknown);
+            return ExitCodes.UsageError;
+        }
+
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -58,6 +65,61 @@ internal static class CliApp
         root.Subcommands.Add(new LsCommand(context).Build());
         root.Subcommands.Add(new EmulatorCommand(context).Build());
         return root;
+    }
+
+    /// <summary>"unknown command 'uplaod'; did you mean 'upload'?" when the first word names no command.</summary>
+    internal static string? UnknownCommand(RootCommand root, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("-", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var word = args[0];
+        var names = root.Subcommands.Select(c => c.Name).ToList();
+        if (names.Contains(word, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var closest = names
+            .Select(name => (Name: name, Distance: EditDistance(word.ToLowerInvariant(), name)))
+            .OrderBy(c => c.Distance)
+            .First();
+        var hint = closest.Distance <= Math.Max(2, word.Length / 3)
+            ? $"did you mean '{closest.Name}'?"
+            : "the commands are " + string.Join(", ", names) + ".";
+        return $"unknown command '{word}'; {hint} Run 'vaultstaging --help' for usage.";
+    }
+
+    /// <summary>Levenshtein distance, with a swap of two neighbours counted as one edit ("uplaod" is one from "upload").</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     private static string CommandPath(ParseResult parseResult)

@@ -25,9 +25,7 @@ internal sealed class CliUsageException : Exception
         }
         catch (VaultStagingException ex)
         {
-            string message = ex.ErrorId == "DirectoryNeedsRecurse"
-                ? $"'{ex.Target}' is a directory: pass --recurse to upload the files below it, keeping their layout under --to."
-                : ex.Message;
+            string message = ex.Describe(CliRemedies.Instance);
             throw new CliUsageException(subject is null ? message : "cannot upload " + subject + ": " + message, ex);
         }
     }

@@ -52,8 +52,8 @@ internal static class ErrorReporter
     {
         CliUsageException usage => OneLine(usage.Message),
         OperationCanceledException => "cancelled.",
-        VaultApiException api when api.ExecutionId is not null => OneLine(api.Message) + " (Vault execution id " + api.ExecutionId + ")",
-        VaultStagingException engine => OneLine(engine.Message),
+        VaultApiException api when api.ExecutionId is not null => OneLine(api.Describe(CliRemedies.Instance)) + " (Vault execution id " + api.ExecutionId + ")",
+        VaultStagingException engine => OneLine(engine.Describe(CliRemedies.Instance)),
         _ => "unexpected error (" + exception.GetType().Name + "): " + OneLine(exception.Message)
             + " Run again with --verbose for details, and report it if it persists.",
     };

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace VaultStaging.Core;
 
@@ -22,6 +23,19 @@ public class VaultStagingException : Exception
 
     /// <summary>The local file or staging path the error is about, when there is one.</summary>
     public string? Target { get; init; }
+
+    /// <summary>What the user can do, as data: each front end names the remedies with its own switches.</summary>
+    public IReadOnlyList<Remedy> Remedies { get; init; } = Array.Empty<Remedy>();
+
+    /// <summary>What failed and why, without the remedies.</summary>
+    public string Summary => base.Message;
+
+    /// <summary>The summary and the remedies in host-neutral words.</summary>
+    public override string Message => Describe(RemedyVocabulary.Neutral);
+
+    /// <summary>The summary and the remedies named as <paramref name="vocabulary"/>'s front end spells them.</summary>
+    public string Describe(RemedyVocabulary vocabulary)
+        => Remedies.Count == 0 ? Summary : Summary + " " + vocabulary.Render(Remedies);
 }
 
 /// <summary>Host-neutral error categories; the module maps them to PowerShell's ErrorCategory.</summary>

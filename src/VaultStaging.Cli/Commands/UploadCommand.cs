@@ -35,7 +35,7 @@ internal sealed class UploadCommand
         Required = true,
     };
 
-    private readonly Option<bool> recurse = new("--recurse", "-r")
+    private readonly Option<bool> recurse = new("--recurse", "-r", "--recursive")
     {
         Description = "Upload folders with everything under them, keeping their relative layout under --to.",
     };
@@ -47,7 +47,22 @@ internal sealed class UploadCommand
 
     private readonly Option<bool> skipExisting = new("--skip-existing")
     {
-        Description = "Leave files that are already staged alone and report them as skipped.",
+        Description = "Leave identical staged copies alone (skipped); a staged copy that differs fails that file.",
+    };
+
+    private readonly Option<bool> update = new("--update")
+    {
+        Description = "Sync: stage new files, replace staged copies that differ (updated), skip identical ones.",
+    };
+
+    private readonly Option<bool> followLinks = new("--follow-links")
+    {
+        Description = "Follow links to directories under a folder given with --recurse (loops are not entered).",
+    };
+
+    private readonly Option<bool> dryRun = new("--dry-run")
+    {
+        Description = "Print what each file would get (stage, update, skip, fail) and send nothing that changes the server.",
     };
 
     private readonly Option<int> parallel = new("--parallel")
@@ -83,7 +98,7 @@ internal sealed class UploadCommand
     {
         var command = new Command("upload", "Stage local files on the Vault file staging server (resumable for files over 50 MB).")
         {
-            paths, to, recurse, overwrite, skipExisting, parallel, partSize, noWait, json,
+            paths, to, recurse, overwrite, skipExisting, update, followLinks, dryRun, parallel, partSize, noWait, json,
         };
         connection.AddTo(command);
         command.SetAction(RunAsync);
@@ -104,7 +119,7 @@ internal sealed class UploadCommand
 
     private async Task<int> UploadAsync(VaultSession session, UploadOptions options, IReadOnlyList<LocalFile> files, int maxParallel, bool asJson, CancellationToken cancellationToken)
     {
-        var reporter = new UploadReporter(context.Console, asJson);
+        var reporter = new UploadReporter(context.Console, asJson, options.DryRun);
         var progress = new ProgressRenderer(context.Console, files.Count, files.Sum(f => f.Size));
         var batch = new UploadBatch(session.Connection, options, maxParallel);
         batch.Progress += (_, update) => progress.OnProgress(update);
@@ -133,7 +148,7 @@ internal sealed class UploadCommand
             progress.Finish();
         }
 
-        reporter.WriteSummary(stopwatch.Elapsed);
+        reporter.WriteSummary(stopwatch.Elapsed, session.Connection.ThrottlingSummary());
         if (cancellationToken.IsCancellationRequested)
         {
             context.Console.WriteErrorLine(ErrorReporter.Prefix
@@ -148,9 +163,11 @@ internal sealed class UploadCommand
     {
         bool replace = parseResult.GetValue(overwrite);
         bool skip = parseResult.GetValue(skipExisting);
-        if (replace && skip)
+        bool sync = parseResult.GetValue(update);
+        if ((replace ? 1 : 0) + (skip ? 1 : 0) + (sync ? 1 : 0) > 1)
         {
-            throw new CliUsageException("--overwrite and --skip-existing contradict each other: one replaces staged files, the other keeps them. Pass only one.");
+            throw new CliUsageException("--overwrite, --update and --skip-existing contradict each other: --overwrite replaces every staged copy, "
+                + "--update only those that differ, --skip-existing none. Pass only one.");
         }
 
         int maxParallel = parseResult.GetValue(parallel);
@@ -168,7 +185,8 @@ internal sealed class UploadCommand
         var limits = CliUsageException.Check(() => PartLimits.ForApiVersion(apiVersion));
         var options = new UploadOptions
         {
-            IfExists = replace ? ExistingFileAction.Overwrite : skip ? ExistingFileAction.Skip : ExistingFileAction.Fail,
+            IfExists = replace ? ExistingFileAction.Overwrite : sync ? ExistingFileAction.Update : skip ? ExistingFileAction.Skip : ExistingFileAction.Fail,
+            DryRun = parseResult.GetValue(dryRun),
             WaitForJob = !parseResult.GetValue(noWait),
             Limits = limits,
         };
@@ -201,10 +219,12 @@ internal sealed class UploadCommand
         string folder = parseResult.GetValue(to) ?? "";
         bool withRecurse = parseResult.GetValue(recurse);
         RejectUnknownOptions(localPaths);
-        var requests = CliUsageException.Check(() => LocalFileSelector.Select(localPaths, folder, withRecurse));
+        var selection = CliUsageException.Check(() => LocalFileSelector.Select(localPaths, folder, withRecurse, parseResult.GetValue(followLinks)));
+        RejectConflicts(selection.Conflicts);
+        WarnAboutLinks(selection);
 
-        var files = new List<LocalFile>(requests.Count);
-        foreach (var request in requests)
+        var files = new List<LocalFile>(selection.Requests.Count);
+        foreach (var request in selection.Requests)
         {
             long size = new FileInfo(request.LocalPath).Length;
             if (size > options.SmallFileThreshold)
@@ -216,6 +236,41 @@ internal sealed class UploadCommand
         }
 
         return files;
+    }
+
+    /// <summary>Two local files for one staging path: refused before anything is sent, every pair listed.</summary>
+    private static void RejectConflicts(IReadOnlyList<StagingPathConflict> conflicts)
+    {
+        if (conflicts.Count == 0)
+        {
+            return;
+        }
+
+        var pairs = conflicts.Select(c => $"'{c.OtherLocalPath}' and '{c.LocalPath}' -> {c.StagingPath}");
+        throw new CliUsageException(string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} staging path(s) would receive two local files, so nothing was sent (staging paths do not distinguish upper and lower case): {1}. "
+            + "Rename the files or upload them to different folders.",
+            conflicts.Count,
+            string.Join("; ", pairs)));
+    }
+
+    /// <summary>Once per run, never silently: directory links left alone, and loops not entered.</summary>
+    private void WarnAboutLinks(LocalSelection selection)
+    {
+        if (selection.SkippedDirectoryLinks.Count > 0)
+        {
+            context.Console.WriteErrorLine(ErrorReporter.Prefix + string.Format(
+                CultureInfo.InvariantCulture,
+                "warning: {0} link(s) to directories not followed (first: '{1}'); pass --follow-links to stage what they point at.",
+                selection.SkippedDirectoryLinks.Count,
+                selection.SkippedDirectoryLinks[0]));
+        }
+
+        foreach (var loop in selection.LinkLoops)
+        {
+            context.Console.WriteErrorLine(ErrorReporter.Prefix + $"warning: '{loop}' links back to a directory already staged in this run (a loop); not followed.");
+        }
     }
 
     /// <summary>

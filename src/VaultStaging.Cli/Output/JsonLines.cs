@@ -13,7 +13,8 @@ internal sealed record UploadResultLine(
     string? SessionId,
     long? JobId,
     string? Error,
-    string? ErrorId);
+    string? ErrorId,
+    bool? DryRun = null);
 
 /// <summary>One resumable upload session in --json output.</summary>
 internal sealed record SessionLine(

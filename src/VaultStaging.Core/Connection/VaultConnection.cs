@@ -58,6 +58,9 @@ public sealed class VaultConnection : IDisposable
 
     internal VaultHttpPipeline Pipeline { get; }
 
+    /// <summary>How much Vault delayed this connection's requests (burst limit), for the end of a run; null when never.</summary>
+    public string? ThrottlingSummary() => Pipeline.Governor.Throttled.Summary();
+
     /// <summary>
     /// Authenticates (or adopts the given session id), checks the session belongs to the vault asked for,
     /// and learns the user's id and admin-ness.

@@ -39,6 +39,9 @@ internal sealed class RateGovernor
 
     public bool IsThrottling { get; private set; }
 
+    /// <summary>Vault's own delays, summed up (one warning a minute at most).</summary>
+    public ThrottleReport Throttled { get; } = new();
+
     /// <summary>Waits for this request's slot when throttling; returns at once otherwise.</summary>
     public Task WaitTurnAsync(CancellationToken cancellationToken)
     {
@@ -64,9 +67,9 @@ internal sealed class RateGovernor
         var limit = ReadInt(headers, "X-VaultAPI-BurstLimit");
         var remaining = ReadInt(headers, "X-VaultAPI-BurstLimitRemaining");
         var delay = ReadInt(headers, "X-VaultAPI-ResponseDelay");
-        if (delay > 0)
+        if (delay > 0 && Throttled.Add(delay.Value) is { } line)
         {
-            log.Warning(string.Format(CultureInfo.InvariantCulture, "Vault delayed {0} by {1} ms: the API burst limit is exhausted.", requestLine, delay));
+            log.Warning(line);
         }
 
         if (remaining is null)

@@ -107,5 +107,8 @@ internal sealed class SessionRenewer
     public static VaultStagingException SessionExpired() => new(
         "SessionExpired",
         VaultErrorCategory.AuthenticationError,
-        "The Vault session has expired; connect again (Connect-Vault / set VAULTSTAGING_SESSION_ID).");
+        "The Vault session has expired and cannot be renewed from a session id alone.")
+    {
+        Remedies = new[] { new Remedy(RemedyAction.Reconnect, "to go on") },
+    };
 }

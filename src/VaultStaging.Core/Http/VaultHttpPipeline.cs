@@ -118,14 +118,14 @@ internal sealed class VaultHttpPipeline : IDisposable
                 }
 
                 renewed = true;
-                Log.Warning(requestLine + ": the Vault login session has expired; logging in again and repeating the request.");
+                Log.Warning(LogSubject.Prefix(requestLine + ": the Vault login session has expired; logging in again and repeating the request."));
                 await Session.RenewAsync(session!, cancellationToken).ConfigureAwait(false);
                 attempt--;
             }
             catch (VaultApiException refused) when (uncertain && !RetryPolicy.IsTransient(refused) && !IsDeadSession(refused))
             {
                 refused.AfterUncertainAttempt = true;
-                Log.Warning(requestLine + ": Vault refused a repeat of a request whose earlier attempt may have been carried out (" + refused.VaultErrorType + ").");
+                Log.Warning(LogSubject.Prefix(requestLine + ": Vault refused a repeat of a request whose earlier attempt may have been carried out (" + refused.VaultErrorType + ")."));
                 throw;
             }
             catch (Exception exception) when (RetryPolicy.IsTransient(exception, cancellationToken))
@@ -138,14 +138,15 @@ internal sealed class VaultHttpPipeline : IDisposable
                     throw GaveUp(requestLine, attempt, started.Elapsed, cause, exception);
                 }
 
-                Log.Warning(string.Format(
+                Log.Warning(LogSubject.Prefix(string.Format(
                     CultureInfo.InvariantCulture,
-                    "{0}: attempt {1} of {2} failed ({3}); retrying in {4:0.0} s.",
+                    "{0}{1}: attempt {2} of {3} failed ({4}); retrying in {5:0.0} s.",
                     requestLine,
+                    request.Detail is null ? "" : " (" + request.Detail + ")",
                     attempt,
                     Retry.MaxAttempts,
                     cause,
-                    delay.TotalSeconds));
+                    delay.TotalSeconds)));
                 request.Retried = true;
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }

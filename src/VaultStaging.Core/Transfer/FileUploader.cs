@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
+using VaultStaging.Core.Http;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
@@ -17,14 +18,12 @@ public sealed class FileUploader
 {
     private static readonly Regex AdminHomePattern = new("^/u[0-9]+(/|$)", RegexOptions.CultureInvariant);
 
-    private readonly FolderCreator folders;
     private readonly UploadContext context;
 
     public FileUploader(VaultConnection connection, UploadOptions options)
     {
         Connection = connection ?? throw new ArgumentNullException(nameof(connection));
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        folders = new FolderCreator(connection.Staging);
         context = new UploadContext(connection, options);
     }
 
@@ -45,6 +44,7 @@ public sealed class FileUploader
 
         var stopwatch = Stopwatch.StartNew();
         var outcome = new UploadOutcome(request);
+        using var subject = LogSubject.Begin(request.LocalPath);
         try
         {
             await StageAsync(request, outcome, progress, cancellationToken).ConfigureAwait(false);
@@ -68,45 +68,84 @@ public sealed class FileUploader
 
     private async Task StageAsync(UploadRequest request, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
+        var stagingPath = NormalizeStagingPath(request);
         var file = LocalFileSnapshot.Take(request.LocalPath);
-        var stagingPath = StagingPath.Normalize(request.StagingPath);
         EnsureAddressable(request.LocalPath, stagingPath);
         outcome.StagingPath = stagingPath;
         outcome.Size = file.Length;
         Report(progress, request, stagingPath, UploadStage.Preparing, file.Length, 0);
 
-        var existing = await Connection.Staging.GetItemAsync(stagingPath, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        var existing = await context.Staged.FindAsync(stagingPath, cancellationToken).ConfigureAwait(false);
+        var replace = existing is not null;
+        if (existing is not null && !ShouldReplace(file, stagingPath, existing))
         {
-            if (existing.Kind == StagingItemKind.Folder)
-            {
-                throw TransferErrors.StagingPathIsFolder(request.LocalPath, stagingPath);
-            }
-
-            switch (Options.IfExists)
-            {
-                case ExistingFileAction.Skip:
-                    outcome.Status = UploadStatus.Skipped;
-                    return;
-                case ExistingFileAction.Fail:
-                    throw TransferErrors.StagingItemExists(request.LocalPath, stagingPath);
-            }
-        }
-        else if (Options.CreateFolders)
-        {
-            await folders.EnsureAsync(StagingPath.GetParent(stagingPath), cancellationToken).ConfigureAwait(false);
+            outcome.Status = UploadStatus.Skipped;
+            return;
         }
 
-        var overwrite = Options.IfExists == ExistingFileAction.Overwrite;
+        var staged = replace ? UploadStatus.Updated : UploadStatus.Staged;
+        if (Options.DryRun)
+        {
+            outcome.Status = staged;
+            return;
+        }
+
+        var parent = StagingPath.GetParent(stagingPath);
+        if (!replace && Options.CreateFolders && !await context.Staged.FolderExistsAsync(parent, cancellationToken).ConfigureAwait(false))
+        {
+            await context.Folders.EnsureAsync(parent, cancellationToken).ConfigureAwait(false);
+        }
+
+        var overwrite = replace || Options.IfExists == ExistingFileAction.Overwrite;
         var limits = Options.ResolveLimits(Connection);
         if (file.Length <= Options.SmallFileLimit(limits))
         {
-            await new SmallFileUpload(Connection.Staging).SendAsync(file, stagingPath, overwrite, outcome, cancellationToken).ConfigureAwait(false);
+            await new SmallFileUpload(Connection.Staging, new BadCopyRemover(Connection, Options)).SendAsync(file, stagingPath, overwrite, outcome, cancellationToken).ConfigureAwait(false);
+            outcome.Status = staged;
             Report(progress, request, stagingPath, UploadStage.Done, file.Length, file.Length);
             return;
         }
 
-        await UploadBySessionAsync(request, stagingPath, outcome, progress, cancellationToken).ConfigureAwait(false);
+        await UploadBySessionAsync(request, stagingPath, overwrite, outcome, progress, cancellationToken).ConfigureAwait(false);
+        if (outcome.Status == UploadStatus.Staged)
+        {
+            outcome.Status = staged;
+        }
+    }
+
+    /// <summary>
+    /// Whether the staged copy at <paramref name="stagingPath"/> is to be replaced (false: skipped);
+    /// throws when the options say the file fails.
+    /// </summary>
+    private bool ShouldReplace(LocalFileSnapshot file, string stagingPath, StagingItem existing)
+    {
+        if (existing.Kind == StagingItemKind.Folder)
+        {
+            throw TransferErrors.StagingPathIsFolder(file.Path, stagingPath);
+        }
+
+        var identical = StagedCopy.IsIdentical(file.Length, file.LastWriteTimeUtc, existing);
+        return Options.IfExists switch
+        {
+            ExistingFileAction.Overwrite => true,
+            ExistingFileAction.Update => !identical,
+            ExistingFileAction.Skip when identical => false,
+            ExistingFileAction.Skip => throw TransferErrors.StagedCopyDiffers(file.Path, stagingPath, file.Length, file.LastWriteTimeUtc, existing),
+            _ => throw TransferErrors.StagingItemExists(file.Path, stagingPath),
+        };
+    }
+
+    /// <summary>A name Vault would refuse fails this file alone, naming it.</summary>
+    private static string NormalizeStagingPath(UploadRequest request)
+    {
+        try
+        {
+            return StagingPath.Normalize(request.StagingPath);
+        }
+        catch (VaultStagingException invalid)
+        {
+            throw TransferErrors.NameRefused(request.LocalPath, invalid);
+        }
     }
 
     /// <summary>
@@ -121,11 +160,12 @@ public sealed class FileUploader
         }
     }
 
-    private async Task UploadBySessionAsync(UploadRequest request, string stagingPath, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    private async Task UploadBySessionAsync(
+        UploadRequest request, string stagingPath, bool overwrite, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
         // Folders were ensured already (with this uploader's cache).
         var target = request with { StagingPath = stagingPath };
-        var upload = await ResumableUpload.StartAsync(context, target, Options.Resume, folders: null, cancellationToken).ConfigureAwait(false);
+        var upload = await ResumableUpload.StartAsync(context, target, Options.Resume, folders: null, overwrite, cancellationToken).ConfigureAwait(false);
         try
         {
             await SendAndCommitAsync(upload, outcome, progress, cancellationToken).ConfigureAwait(false);
@@ -134,13 +174,14 @@ public sealed class FileUploader
         {
             if (!await IsSessionGoneAsync(upload, cancellationToken).ConfigureAwait(false))
             {
+                await AbandonRefusedAsync(upload, lost).ConfigureAwait(false);
                 throw;
             }
 
             // Vault purged the session (72 h after it was created) while we were sending: its parts are gone, so start over once.
             Connection.Pipeline.Log.Warning($"{request.LocalPath}: the upload session for {stagingPath} no longer exists on the server (expired); sending the file again in a fresh session.");
             upload.Ended();
-            upload = await ResumableUpload.StartAsync(context, target, resume: false, folders: null, cancellationToken).ConfigureAwait(false);
+            upload = await ResumableUpload.StartAsync(context, target, resume: false, folders: null, overwrite, cancellationToken).ConfigureAwait(false);
             try
             {
                 await SendAndCommitAsync(upload, outcome, progress, cancellationToken).ConfigureAwait(false);
@@ -149,6 +190,7 @@ public sealed class FileUploader
             {
                 if (!await IsSessionGoneAsync(upload, cancellationToken).ConfigureAwait(false))
                 {
+                    await AbandonRefusedAsync(upload, again).ConfigureAwait(false);
                     throw;
                 }
 
@@ -168,7 +210,8 @@ public sealed class FileUploader
         }
 
         upload.Report(progress, UploadStage.WaitingForJob, upload.Plan.PartCount);
-        await new StagedFileCheck(Connection, Options).RunAsync(request.LocalPath, stagingPath, upload.Plan.FileSize, outcome.JobId, cancellationToken)
+        await new StagedFileCheck(Connection, Options, new BadCopyRemover(Connection, Options))
+            .RunAsync(request.LocalPath, stagingPath, upload.Plan.FileSize, outcome.JobId, cancellationToken)
             .ConfigureAwait(false);
         outcome.Status = UploadStatus.Staged;
         upload.Report(progress, UploadStage.Done, upload.Plan.PartCount);
@@ -224,6 +267,14 @@ public sealed class FileUploader
     /// <summary>Vault answers INVALID_DATA for a session that no longer exists.</summary>
     private static bool MaySignalLostSession(VaultApiException failure)
         => failure.VaultErrorType == VaultErrorTypes.InvalidData || failure.AfterUncertainAttempt;
+
+    /// <summary>
+    /// Vault refused the session's content for good (a part number beyond its limit, a permanent INVALID_DATA): a
+    /// later run cannot continue it either, so it must not count against the vault's cap of active sessions.
+    /// An uncertain repeat is left alone: the session may simply have moved on.
+    /// </summary>
+    private Task AbandonRefusedAsync(ResumableUpload upload, VaultApiException refusal)
+        => refusal.AfterUncertainAttempt ? Task.CompletedTask : AbandonAsync(upload);
 
     /// <summary>The local file changed or vanished: its session can never be committed, so it must not hold one of the vault's slots.</summary>
     private async Task AbandonAsync(ResumableUpload upload)

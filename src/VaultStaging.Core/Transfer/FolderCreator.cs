@@ -7,13 +7,14 @@ using VaultStaging.Core.Staging;
 namespace VaultStaging.Core.Transfer;
 
 /// <summary>
-/// Creates missing staging folders once: remembers every folder it ensured (and their ancestors), so a batch of
-/// files in one folder creates it with the first file only.
+/// Creates missing staging folders once: parallel files of one folder share a single create, and every folder
+/// ensured (with its ancestors) is remembered, so a batch creates each folder with its first file only.
 /// </summary>
 internal sealed class FolderCreator
 {
     private readonly FileStagingClient staging;
-    private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task>> creating = new(StringComparer.OrdinalIgnoreCase);
 
     public FolderCreator(FileStagingClient staging) => this.staging = staging;
 
@@ -24,7 +25,18 @@ internal sealed class FolderCreator
             return;
         }
 
-        await staging.EnsureFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+        var lazy = creating.GetOrAdd(folder, f => new Lazy<Task>(() => staging.EnsureFolderAsync(f, cancellationToken)));
+        try
+        {
+            await lazy.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed create is not remembered: the next file of the folder tries again.
+            creating.TryRemove(folder, out _);
+            throw;
+        }
+
         for (var path = folder; path != StagingPath.Root; path = StagingPath.GetParent(path))
         {
             known.TryAdd(path, 0);

@@ -7,12 +7,21 @@ namespace VaultStaging.Core.Transfer;
 
 /// <summary>
 /// Turns local paths into upload requests under a staging folder: a file goes to folder/name; a directory
-/// (only with recurse) keeps its relative layout under folder/dirname/…. Staging paths are validated here.
+/// (only with recurse) keeps its relative layout under folder/dirname/…. The staging folder is validated here; a
+/// file whose own name Vault would refuse still gets a request, so it fails alone while the rest of the tree is staged.
 /// </summary>
 public static class LocalFileSelector
 {
-    /// <summary>Throws <see cref="VaultStagingException"/> (LocalPathNotFound, DirectoryNeedsRecurse, InvalidStagingPath) for bad input.</summary>
+    /// <summary>As <see cref="Select(IEnumerable{string}, string, bool, bool)"/>, links to directories not followed.</summary>
     public static IReadOnlyList<UploadRequest> Select(IEnumerable<string> localPaths, string stagingFolder, bool recurse)
+        => Select(localPaths, stagingFolder, recurse, followLinks: false).Requests;
+
+    /// <summary>
+    /// Throws <see cref="VaultStagingException"/> (LocalPathNotFound, DirectoryNeedsRecurse, InvalidStagingPath for the
+    /// folder) for bad input. A file named twice is selected once. Links to files are selected (their target's content
+    /// is staged); links to directories are followed only with <paramref name="followLinks"/>, and never into a loop.
+    /// </summary>
+    public static LocalSelection Select(IEnumerable<string> localPaths, string stagingFolder, bool recurse, bool followLinks)
     {
         if (localPaths is null)
         {
@@ -20,12 +29,12 @@ public static class LocalFileSelector
         }
 
         var folder = StagingPath.Normalize(stagingFolder);
-        var requests = new List<UploadRequest>();
+        var selection = new LocalSelection();
         foreach (var localPath in localPaths)
         {
             if (File.Exists(localPath))
             {
-                requests.Add(new UploadRequest(localPath, MapToStaging(localPath, folder, null)));
+                selection.Add(new UploadRequest(localPath, MapToStaging(localPath, folder, null)));
             }
             else if (Directory.Exists(localPath))
             {
@@ -34,7 +43,7 @@ public static class LocalFileSelector
                     throw TransferErrors.DirectoryNeedsRecurse(localPath);
                 }
 
-                AddDirectory(localPath, folder, requests);
+                AddDirectory(localPath, folder, followLinks, selection);
             }
             else
             {
@@ -42,54 +51,92 @@ public static class LocalFileSelector
             }
         }
 
-        return requests;
+        return selection;
     }
 
-    /// <summary>The staging path of one file: folder + its path relative to <paramref name="basePath"/> (or just its name).</summary>
+    /// <summary>
+    /// The staging path of one file: folder + its path relative to <paramref name="basePath"/> (or just its name).
+    /// The folder is validated; the file's own part is not (FileUploader refuses it for that file alone).
+    /// </summary>
     public static string MapToStaging(string localFile, string stagingFolder, string? basePath)
     {
+        var folder = StagingPath.Normalize(stagingFolder);
         if (string.IsNullOrEmpty(basePath))
         {
-            return StagingPath.Combine(stagingFolder, Path.GetFileName(TrimSeparators(localFile)));
+            return Join(folder, Path.GetFileName(TrimSeparators(localFile)));
         }
 
         var relative = RelativePath(Path.GetFullPath(basePath), Path.GetFullPath(localFile))
             ?? throw TransferErrors.LocalPathOutsideBase(localFile, basePath!);
-        return StagingPath.Combine(stagingFolder, relative);
+        return Join(folder, relative);
     }
 
-    /// <summary>Every file below <paramref name="directory"/> (not following directory links, which could loop), sorted.</summary>
-    private static void AddDirectory(string directory, string folder, List<UploadRequest> requests)
+    private static string Join(string folder, string relative)
+    {
+        var path = relative.Replace(Path.DirectorySeparatorChar, '/').Replace(Path.AltDirectorySeparatorChar, '/').TrimStart('/');
+        return folder == StagingPath.Root ? "/" + path : folder + "/" + path;
+    }
+
+    /// <summary>Every file below <paramref name="directory"/>, sorted, under folder/dirname/….</summary>
+    private static void AddDirectory(string directory, string folder, bool followLinks, LocalSelection selection)
     {
         var root = Path.GetFullPath(directory);
         var layoutRoot = Path.GetDirectoryName(TrimSeparators(root));
         var files = new List<string>();
-        CollectFiles(new DirectoryInfo(root), files);
+        var visited = new HashSet<string>(PathComparer) { RealPath(new DirectoryInfo(root)) };
+        CollectFiles(new DirectoryInfo(root), followLinks, visited, files, selection);
         files.Sort(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var relative = layoutRoot is null ? RelativePath(root, file) : RelativePath(layoutRoot, file);
-            requests.Add(new UploadRequest(file, StagingPath.Combine(folder, relative!)));
+            selection.Add(new UploadRequest(file, Join(folder, relative!)));
         }
     }
 
-    private static void CollectFiles(DirectoryInfo directory, List<string> files)
+    private static void CollectFiles(DirectoryInfo directory, bool followLinks, HashSet<string> visited, List<string> files, LocalSelection selection)
     {
         foreach (var entry in directory.EnumerateFileSystemInfos())
         {
-            if (entry is DirectoryInfo child)
-            {
-                if ((child.Attributes & FileAttributes.ReparsePoint) == 0)
-                {
-                    CollectFiles(child, files);
-                }
-            }
-            else
+            if (entry is not DirectoryInfo child)
             {
                 files.Add(entry.FullName);
             }
+            else if (!FileLinks.IsLink(child))
+            {
+                if (visited.Add(RealPath(child)))
+                {
+                    CollectFiles(child, followLinks, visited, files, selection);
+                }
+            }
+            else if (!followLinks)
+            {
+                selection.SkippedDirectoryLinks.Add(child.FullName);
+            }
+            else if (visited.Add(RealPath(child)))
+            {
+                CollectFiles(child, followLinks, visited, files, selection);
+            }
+            else
+            {
+                selection.LinkLoops.Add(child.FullName);
+            }
         }
     }
+
+    /// <summary>The directory with every link on its way resolved, so a loop is seen however it is reached.</summary>
+    private static string RealPath(DirectoryInfo directory)
+    {
+        var target = FileLinks.FinalTarget(directory);
+        if (!ReferenceEquals(target, directory))
+        {
+            return RealPath(new DirectoryInfo(target.FullName));
+        }
+
+        var parent = directory.Parent;
+        return parent is null ? TrimSeparators(directory.FullName) : Path.Combine(RealPath(parent), directory.Name);
+    }
+
+    private static StringComparer PathComparer => Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     /// <summary><paramref name="path"/> relative to <paramref name="basePath"/>, or null when it is not below it.</summary>
     private static string? RelativePath(string basePath, string path)

@@ -52,8 +52,23 @@ internal sealed class LocalFileSnapshot
             throw TransferErrors.LocalFileUnreadable(localPath, e);
         }
 
+        var (length, lastWrite) = Measure(localPath);
+        return new LocalFileSnapshot(localPath, length, lastWrite);
+    }
+
+    /// <summary>Size and last-write time of the content: a link's target, not the link.</summary>
+    private static (long Length, DateTime LastWriteTimeUtc) Measure(string path)
+    {
+        var info = FileLinks.FinalTarget(new FileInfo(path));
         info.Refresh();
-        return new LocalFileSnapshot(localPath, info.Length, info.LastWriteTimeUtc);
+        if (FileLinks.IsLink(info))
+        {
+            // Unresolvable here (.NET Framework): the size from an open handle, the link's own time.
+            using var stream = OpenRead(path);
+            return (stream.Length, info.LastWriteTimeUtc);
+        }
+
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, DateTime.MinValue);
     }
 
     /// <summary>Opens for reading while letting others read too (writers are kept out where the OS enforces it).</summary>
@@ -63,8 +78,7 @@ internal sealed class LocalFileSnapshot
     /// <summary>Throws LocalFileChanged when the file's size or last-write time moved since the snapshot.</summary>
     public void EnsureUnchanged()
     {
-        var info = new FileInfo(Path);
-        if (!info.Exists || info.Length != Length || info.LastWriteTimeUtc != LastWriteTimeUtc)
+        if (!File.Exists(Path) || Measure(Path) != (Length, LastWriteTimeUtc))
         {
             throw TransferErrors.LocalFileChanged(Path);
         }

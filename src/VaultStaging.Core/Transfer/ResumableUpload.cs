@@ -55,7 +55,7 @@ public sealed class ResumableUpload
 
         var folders = options.CreateFolders ? new FolderCreator(connection.Staging) : null;
         var context = new UploadContext(connection, options);
-        return StartAsync(context, request, resume, folders, cancellationToken);
+        return StartAsync(context, request, resume, folders, options.IfExists == ExistingFileAction.Overwrite, cancellationToken);
     }
 
     /// <summary>
@@ -63,9 +63,10 @@ public sealed class ResumableUpload
     /// session (null when the caller already did). An active session is adopted only when the local file provably is
     /// the one it was started for (journal: size and last-write time; server: every held part's size and MD5);
     /// otherwise it is aborted and a fresh session created, so bytes of two versions never meet.
+    /// <paramref name="overwrite"/>: the session may replace a staged file of the same path.
     /// </summary>
     internal static async Task<ResumableUpload> StartAsync(
-        UploadContext context, UploadRequest request, bool resume, FolderCreator? folders, CancellationToken cancellationToken)
+        UploadContext context, UploadRequest request, bool resume, FolderCreator? folders, bool overwrite, CancellationToken cancellationToken)
     {
         var connection = context.Connection;
         var options = context.Options;
@@ -92,7 +93,6 @@ public sealed class ResumableUpload
             await folders.EnsureAsync(Staging.StagingPath.GetParent(stagingPath), cancellationToken).ConfigureAwait(false);
         }
 
-        var overwrite = options.IfExists == ExistingFileAction.Overwrite;
         var session = await context.Sessions.CreateAsync(file.Path, stagingPath, file.Length, overwrite, cancellationToken).ConfigureAwait(false);
         context.Journal.Write(connection.Server, stagingPath, session.Id, file);
         return new ResumableUpload().Bind(context, file, session, plan, nextPart: 1, resumed: false);

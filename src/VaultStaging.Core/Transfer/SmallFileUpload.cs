@@ -3,6 +3,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
@@ -13,20 +14,48 @@ namespace VaultStaging.Core.Transfer;
 /// </summary>
 internal sealed class SmallFileUpload
 {
+    private const string VerificationFailedId = "UploadVerificationFailed";
+
     private readonly FileStagingClient staging;
+    private readonly BadCopyRemover remover;
 
-    public SmallFileUpload(FileStagingClient staging) => this.staging = staging;
+    public SmallFileUpload(FileStagingClient staging, BadCopyRemover remover)
+    {
+        this.staging = staging;
+        this.remover = remover;
+    }
 
+    /// <summary>
+    /// A copy the server answers for with the wrong size or MD5 is ours: it is sent once more (replacing it), and
+    /// removed when that does not verify either, so no bad copy is left looking good.
+    /// </summary>
     public async Task SendAsync(LocalFileSnapshot file, string stagingPath, bool overwrite, UploadOutcome outcome, CancellationToken cancellationToken)
     {
         using var stream = Open(file);
         var md5 = await HashAsync(file, stream, cancellationToken).ConfigureAwait(false);
         outcome.Md5 = Md5.ToHex(md5);
-        stream.Position = 0;
-        var item = await staging.UploadFileAsync(stagingPath, stream, file.Length, md5, overwrite, cancellationToken).ConfigureAwait(false);
-        if (item.Size is { } size && size != file.Length)
+        for (var attempt = 1; ; attempt++)
         {
-            throw TransferErrors.StagedSizeMismatch(file.Path, stagingPath, file.Length, size);
+            stream.Position = 0;
+            try
+            {
+                var item = await staging.UploadFileAsync(stagingPath, stream, file.Length, md5, overwrite, cancellationToken).ConfigureAwait(false);
+                if (item.Size is { } size && size != file.Length)
+                {
+                    throw new VaultStagingException(VerificationFailedId, VaultErrorCategory.InvalidData, $"{size:N0} bytes staged instead of {file.Length:N0}");
+                }
+
+                break;
+            }
+            catch (VaultStagingException bad) when (bad.ErrorId == VerificationFailedId)
+            {
+                if (attempt >= 2)
+                {
+                    throw await remover.RemoveAsync(file.Path, stagingPath, bad.Summary).ConfigureAwait(false);
+                }
+
+                overwrite = true;
+            }
         }
 
         file.EnsureUnchanged();

@@ -14,18 +14,22 @@ internal sealed class StagedFileCheck
 
     private readonly FileStagingClient staging;
     private readonly UploadOptions options;
+    private readonly BadCopyRemover remover;
     private readonly TimeSpan pollInterval;
 
-    public StagedFileCheck(VaultConnection connection, UploadOptions options)
+    public StagedFileCheck(VaultConnection connection, UploadOptions options, BadCopyRemover remover)
     {
         staging = connection.Staging;
         this.options = options;
+        this.remover = remover;
+        pollInterval = PollIntervalFor(connection, options);
+    }
 
-        // Shorter intervals are for the emulator on loopback only; a real vault would refuse the extra reads.
-        pollInterval = VaultServer.IsLoopback(connection.Server) || options.JobPollInterval >= MinimumPollInterval
+    /// <summary>Shorter intervals are for the emulator on loopback only; a real vault would refuse the extra reads.</summary>
+    public static TimeSpan PollIntervalFor(VaultConnection connection, UploadOptions options)
+        => VaultServer.IsLoopback(connection.Server) || options.JobPollInterval >= MinimumPollInterval
             ? options.JobPollInterval
             : MinimumPollInterval;
-    }
 
     /// <summary><paramref name="jobId"/> null: the commit's answer was lost, so the staged file is awaited instead of its job.</summary>
     public async Task RunAsync(string localPath, string stagingPath, long localSize, long? jobId, CancellationToken cancellationToken)
@@ -54,6 +58,11 @@ internal sealed class StagedFileCheck
     private async Task CheckSizeAsync(string localPath, string stagingPath, long localSize, CancellationToken cancellationToken)
     {
         var item = await staging.GetItemAsync(stagingPath, cancellationToken).ConfigureAwait(false);
+        if (item?.Size is { } size && size != localSize)
+        {
+            throw await remover.RemoveAsync(localPath, stagingPath, $"{size:N0} bytes staged instead of {localSize:N0}").ConfigureAwait(false);
+        }
+
         if (item?.Size != localSize)
         {
             throw TransferErrors.StagedSizeMismatch(localPath, stagingPath, localSize, item?.Size);

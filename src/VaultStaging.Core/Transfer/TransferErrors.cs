@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using VaultStaging.Core.Connection;
+using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -23,7 +25,8 @@ internal static class TransferErrors
 
     public static VaultStagingException DirectoryNeedsRecurse(string localPath)
         => Error("DirectoryNeedsRecurse", VaultErrorCategory.InvalidArgument, localPath,
-            $"'{localPath}' is a directory. Use the recurse option to stage the files below it, keeping their layout.");
+            $"'{localPath}' is a directory.",
+            remedies: new[] { new Remedy(RemedyAction.Recurse, "to stage the files below it, keeping their layout") });
 
     public static VaultStagingException LocalPathOutsideBase(string localPath, string basePath)
         => Error("LocalPathOutsideBase", VaultErrorCategory.InvalidArgument, localPath,
@@ -59,7 +62,39 @@ internal static class TransferErrors
 
     public static VaultStagingException StagingItemExists(string localPath, string stagingPath)
         => Error("StagingItemExists", VaultErrorCategory.ResourceExists, localPath,
-            $"'{stagingPath}' already exists on the staging server, so '{localPath}' was not staged. To replace it, overwrite (vaultstaging --overwrite, Send-VaultFile -Overwrite); to leave it, skip existing files (--skip-existing, -SkipExisting).");
+            $"'{stagingPath}' already exists on the staging server, so '{localPath}' was not staged.",
+            remedies: new[]
+            {
+                new Remedy(RemedyAction.Update, "to replace it when the local file differs"),
+                new Remedy(RemedyAction.Overwrite, "to replace it always"),
+                new Remedy(RemedyAction.SkipExisting, "to leave it when it is identical"),
+            });
+
+    public static VaultStagingException StagedCopyDiffers(string localPath, string stagingPath, long localSize, DateTime localWriteUtc, StagingItem staged)
+        => Error("StagedCopyDiffers", VaultErrorCategory.ResourceExists, localPath,
+            $"'{stagingPath}' is staged but differs from '{localPath}' ({StagedCopy.Difference(localSize, localWriteUtc, staged)}), so it was neither skipped nor replaced.",
+            remedies: new[]
+            {
+                new Remedy(RemedyAction.Update, "to replace staged copies that differ"),
+                new Remedy(RemedyAction.Overwrite, "to replace every staged copy"),
+            });
+
+    public static VaultStagingException DuplicateStagingPath(string localPath, string otherLocalPath, string stagingPath)
+        => Error("DuplicateStagingPath", VaultErrorCategory.InvalidArgument, localPath,
+            $"'{localPath}' and '{otherLocalPath}' would both be staged as '{stagingPath}' (staging paths do not distinguish upper and lower case), so neither was staged. "
+            + "Rename one of them or stage them into different folders.");
+
+    public static VaultStagingException NameRefused(string localPath, VaultStagingException invalidPath)
+        => Error(invalidPath.ErrorId, invalidPath.Category, localPath, $"'{localPath}' was not staged: {invalidPath.Summary}");
+
+    public static VaultStagingException StagedCopyNotRemoved(string localPath, string stagingPath, string detail, Exception inner)
+        => Error("StagedCopyCorrupt", VaultErrorCategory.InvalidData, localPath,
+            $"'{stagingPath}' did not verify after it was staged ({detail}) and could not be removed ({inner.Message}). Delete it or stage the file again with overwrite before any run relies on it.",
+            inner);
+
+    public static VaultStagingException StagedCopyCorrupt(string localPath, string stagingPath, string detail)
+        => Error("StagedCopyCorrupt", VaultErrorCategory.InvalidData, localPath,
+            $"'{stagingPath}' did not verify after it was staged ({detail}); the bad copy was removed so no later run can take it for good. Run the upload again.");
 
     public static VaultStagingException StagingPathIsFolder(string localPath, string stagingPath)
         => Error("StagingPathIsFolder", VaultErrorCategory.ResourceExists, localPath,
@@ -74,8 +109,9 @@ internal static class TransferErrors
     public static VaultStagingException SessionLimitReached(string localPath, TimeSpan waited, Exception inner)
         => Error("SessionLimitReached", VaultErrorCategory.LimitsExceeded, localPath,
             $"No upload session could be created for '{localPath}': the vault stayed at its limit of active upload sessions for {waited.TotalMinutes:0.#} min. "
-            + "Commit or abort sessions that are no longer needed (vaultstaging sessions / Get-VaultUploadSession) and run the upload again.",
-            inner);
+            + "Commit or abort sessions that are no longer needed and run the upload again.",
+            inner,
+            new[] { new Remedy(RemedyAction.ListSessions, "to see the active sessions") });
 
     public static VaultStagingException UploadSessionLost(string localPath, string stagingPath)
         => Error("UploadSessionExpired", VaultErrorCategory.InvalidData, localPath,
@@ -103,7 +139,7 @@ internal static class TransferErrors
             return error;
         }
 
-        var message = error.Message.Contains(target) ? error.Message : $"Staging '{target}' failed: {error.Message}";
+        var message = error.Summary.Contains(target) ? error.Summary : $"Staging '{target}' failed: {error.Summary}";
         return error switch
         {
             VaultApiException api => new VaultApiException(api.VaultErrorType, message, api.HttpStatus, api.ExecutionId, api)
@@ -111,8 +147,9 @@ internal static class TransferErrors
                 Errors = api.Errors,
                 Target = target,
                 AfterUncertainAttempt = api.AfterUncertainAttempt,
+                Remedies = api.Remedies,
             },
-            _ when error.GetType() == typeof(VaultStagingException) => Error(error.ErrorId, error.Category, target, message, error.InnerException),
+            _ when error.GetType() == typeof(VaultStagingException) => Error(error.ErrorId, error.Category, target, message, error.InnerException, error.Remedies),
             _ => error,
         };
     }
@@ -123,6 +160,7 @@ internal static class TransferErrors
         return rest < 0 ? "/" : adminPath.Substring(rest);
     }
 
-    private static VaultStagingException Error(string id, VaultErrorCategory category, string target, string message, Exception? inner = null)
-        => new(id, category, message, inner) { Target = target };
+    private static VaultStagingException Error(
+        string id, VaultErrorCategory category, string target, string message, Exception? inner = null, IReadOnlyList<Remedy>? remedies = null)
+        => new(id, category, message, inner) { Target = target, Remedies = remedies ?? Array.Empty<Remedy>() };
 }

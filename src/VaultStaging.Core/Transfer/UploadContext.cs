@@ -4,7 +4,7 @@ namespace VaultStaging.Core.Transfer;
 
 /// <summary>
 /// What every upload of one uploader (a batch) shares: the connection, the options, the resume journal, the session
-/// slots and the part buffers.
+/// slots, the part buffers, the listing of what is staged and the folders created.
 /// </summary>
 internal sealed class UploadContext
 {
@@ -15,6 +15,8 @@ internal sealed class UploadContext
         Journal = new ResumeJournal(options.ResumeJournalFolder ?? ResumeJournal.DefaultFolder(), connection.Pipeline.Log);
         Slots = new SessionSlots(options, connection.Pipeline.Log);
         Sessions = new SessionCreator(connection, Slots);
+        Staged = new StagedFolderIndex(connection.Staging);
+        Folders = new FolderCreator(connection.Staging);
     }
 
     public VaultConnection Connection { get; }
@@ -28,4 +30,10 @@ internal sealed class UploadContext
     public SessionCreator Sessions { get; }
 
     public PartBufferPool Buffers { get; } = new();
+
+    /// <summary>What is already staged, one listing per destination folder.</summary>
+    public StagedFolderIndex Staged { get; }
+
+    /// <summary>Creates each missing folder once for the whole batch.</summary>
+    public FolderCreator Folders { get; }
 }

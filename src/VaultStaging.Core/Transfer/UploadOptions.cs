@@ -17,6 +17,12 @@ public sealed class UploadOptions
 
     public ExistingFileAction IfExists { get; set; } = ExistingFileAction.Fail;
 
+    /// <summary>
+    /// Decide what each file would get (staged, updated, skipped or failed) from the listing, and send nothing that
+    /// changes the server: the result's status is the decision.
+    /// </summary>
+    public bool DryRun { get; set; }
+
     /// <summary>Wait for the commit job to finish (and check the staged size) before reporting a file staged.</summary>
     public bool WaitForJob { get; set; } = true;
 
@@ -64,13 +70,18 @@ public sealed class UploadOptions
     internal long SmallFileLimit(PartLimits limits) => Math.Min(SmallFileThreshold, limits.MaxSmallFileSize);
 }
 
+/// <summary>What to do when a file is already staged at the path (see <see cref="StagedCopy"/> for "identical").</summary>
 public enum ExistingFileAction
 {
-    /// <summary>Report the file as failed (ITEM_NAME_EXISTS).</summary>
+    /// <summary>Report the file as failed (StagingItemExists).</summary>
     Fail,
 
+    /// <summary>Replace the staged file, identical or not (reported Updated).</summary>
     Overwrite,
 
-    /// <summary>Leave the staged file alone and report the local file as skipped.</summary>
+    /// <summary>Leave an identical staged file alone (reported Skipped); a different one fails the file (StagedCopyDiffers).</summary>
     Skip,
+
+    /// <summary>Leave an identical staged file alone (Skipped); replace a different one (Updated).</summary>
+    Update,
 }

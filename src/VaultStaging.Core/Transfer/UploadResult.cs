@@ -40,11 +40,14 @@ public enum UploadStatus
     /// <summary>Committed; the job was not waited for.</summary>
     Committed,
 
-    /// <summary>Already there and the options said skip.</summary>
+    /// <summary>An identical copy is staged already (same size, staged after the local file's last write).</summary>
     Skipped,
 
     Failed,
 
     /// <summary>Stopped by cancellation; the session is left for a later resume.</summary>
     Cancelled,
+
+    /// <summary>On the staging server, verified, replacing the copy that was staged before.</summary>
+    Updated,
 }

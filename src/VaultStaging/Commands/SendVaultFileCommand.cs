@@ -15,13 +15,14 @@ namespace VaultStaging.Module.Commands;
 [OutputType(typeof(VaultUploadResult))]
 public sealed class SendVaultFileCommand : LocalFileCmdlet
 {
-    private readonly HashSet<string> _stagingPaths = new(StringComparer.Ordinal);
+    private readonly StagingPathClaims _claims = new();
     private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
     private ConnectedVault _vault = null!;
     private UploadOptions _options = null!;
     private string? _basePath;
     private UploadBatch? _batch;
     private TransferProgress? _progress;
+    private bool _warnedAboutLinks;
 
     /// <summary>The staging folder that receives the files, e.g. /inbound.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -42,9 +43,20 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
     [Parameter]
     public SwitchParameter Overwrite { get; set; }
 
-    /// <summary>Leaves files that already exist on the staging server alone and reports the local file as skipped.</summary>
+    /// <summary>
+    /// Leaves identical staged copies alone (Skipped: same size, staged after the local file's last write); a staged
+    /// copy that differs fails that file (use -Update to replace it).
+    /// </summary>
     [Parameter]
     public SwitchParameter SkipExisting { get; set; }
+
+    /// <summary>Sync: stages new files, replaces staged copies that differ (Updated) and skips identical ones.</summary>
+    [Parameter]
+    public SwitchParameter Update { get; set; }
+
+    /// <summary>With -Recurse, follows links to directories (a link back into a directory already staged is not entered).</summary>
+    [Parameter]
+    public SwitchParameter FollowLinks { get; set; }
 
     /// <summary>How many files are staged at once (default 4).</summary>
     [Parameter]
@@ -79,9 +91,12 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
     protected override void BeginProcessing()
     {
         _vault = RequireConnection();
-        if (Overwrite && SkipExisting)
+        if ((Overwrite ? 1 : 0) + (SkipExisting ? 1 : 0) + (Update ? 1 : 0) > 1)
         {
-            ThrowArgumentError("OverwriteAndSkipExisting", "-Overwrite and -SkipExisting contradict each other; use one of them.", null);
+            ThrowArgumentError(
+                "OverwriteAndSkipExisting",
+                "-Overwrite, -Update and -SkipExisting contradict each other: -Overwrite replaces every staged copy, -Update only those that differ, -SkipExisting none. Use one of them.",
+                null);
         }
 
         try
@@ -98,7 +113,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         {
             PartSize = PartSize > 0 ? PartSize : null,
             SmallFileThreshold = ResumableThreshold,
-            IfExists = Overwrite ? ExistingFileAction.Overwrite : SkipExisting ? ExistingFileAction.Skip : ExistingFileAction.Fail,
+            IfExists = Overwrite ? ExistingFileAction.Overwrite : Update ? ExistingFileAction.Update : SkipExisting ? ExistingFileAction.Skip : ExistingFileAction.Fail,
             WaitForJob = !NoWait,
             ComputeFileMd5 = ComputeMd5,
             JobPollInterval = _vault.JobPollInterval,
@@ -143,7 +158,9 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
                     return Array.Empty<UploadRequest>();
                 }
 
-                requests = LocalFileSelector.Select(new[] { localPath }, Destination, recurse: true);
+                var selection = LocalFileSelector.Select(new[] { localPath }, Destination, recurse: true, FollowLinks);
+                WarnAboutLinks(selection);
+                requests = selection.Requests;
             }
             else
             {
@@ -159,15 +176,26 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         return requests;
     }
 
+    /// <summary>Once per call, never silently: directory links left alone, and loops not entered.</summary>
+    private void WarnAboutLinks(LocalSelection selection)
+    {
+        if (selection.SkippedDirectoryLinks.Count > 0 && !_warnedAboutLinks)
+        {
+            _warnedAboutLinks = true;
+            WriteWarning($"{selection.SkippedDirectoryLinks.Count} link(s) to directories not followed (first: '{selection.SkippedDirectoryLinks[0]}'); add -FollowLinks to stage what they point at.");
+        }
+
+        foreach (var loop in selection.LinkLoops)
+        {
+            WriteWarning($"'{loop}' links back to a directory already staged in this call (a loop); not followed.");
+        }
+    }
+
     private void Stage(UploadRequest request)
     {
-        if (!_stagingPaths.Add(request.StagingPath))
+        if (_claims.Claim(request) is { } conflict)
         {
-            WriteError(new VaultErrorInfo(
-                "DuplicateStagingPath",
-                ErrorCategory.InvalidArgument,
-                $"'{request.LocalPath}' would be staged to {request.StagingPath}, where another file of this call goes. Use -BasePath to keep the folder layout.",
-                request.LocalPath).ToErrorRecord(new ArgumentException(request.StagingPath)));
+            WriteMappedError(conflict.ToError(), request.LocalPath);
             return;
         }
 
@@ -227,7 +255,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
                 WriteVerbose($"Stopped '{result.LocalPath}'; its upload session is kept and the next run resumes it.");
                 return;
             case UploadStatus.Skipped:
-                WriteVerbose($"Skipped '{result.LocalPath}': {result.StagingPath} already exists.");
+                WriteVerbose($"Skipped '{result.LocalPath}': an identical copy is staged as {result.StagingPath}.");
                 break;
             default:
                 WriteVerbose($"{result.Status} '{result.LocalPath}' as {result.StagingPath} ({TransferProgress.Bytes(result.Size)}, {result.PartsSent} of {result.Parts} parts sent, {result.Duration.TotalSeconds:0.0} s).");

@@ -47,7 +47,7 @@ public static class ErrorMapping
         switch (exception)
         {
             case VaultStagingException vault:
-                return new VaultErrorInfo(vault.ErrorId, CategoryOf(vault.Category), vault.Message, (object?)vault.Target ?? target);
+                return new VaultErrorInfo(vault.ErrorId, CategoryOf(vault.Category), vault.Describe(ModuleRemedies.Instance), (object?)vault.Target ?? target);
             case OperationCanceledException:
                 return new VaultErrorInfo("OperationStopped", ErrorCategory.OperationStopped, "The operation was stopped before it finished.", target);
             case UnauthorizedAccessException:

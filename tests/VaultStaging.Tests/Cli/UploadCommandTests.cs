@@ -26,7 +26,7 @@ public sealed class UploadCommandTests
         Assert.Equal(3, run.StdoutLines.Length);
         Assert.Contains("staged  /demo/a.txt  1.5 KiB", run.StdoutLines);
         Assert.Contains("staged  /demo/b.bin  68.4 KiB", run.StdoutLines);
-        Assert.StartsWith("2 staged, 0 skipped, 0 failed, ", run.StdoutLines[^1]);
+        Assert.StartsWith("2 staged, 0 updated, 0 skipped, 0 failed, ", run.StdoutLines[^1]);
         Assert.Equal(RandomFile.Md5Of(a), RandomFile.Md5Of(host.Server.GetLocalPath("/demo/a.txt")));
         Assert.Equal(RandomFile.Md5Of(b), RandomFile.Md5Of(host.Server.GetLocalPath("/demo/b.bin")));
     }
@@ -42,7 +42,7 @@ public sealed class UploadCommandTests
         var run = await host.RunAsync("upload", Path.Combine(host.Local.Path, "data"), "--to", "/demo", "--recurse", "--parallel", "2");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.StartsWith("3 staged, 0 skipped, 0 failed, ", run.StdoutLines[^1]);
+        Assert.StartsWith("3 staged, 0 updated, 0 skipped, 0 failed, ", run.StdoutLines[^1]);
         Assert.Equal(RandomFile.Md5Of(x), RandomFile.Md5Of(host.Server.GetLocalPath("/demo/data/x.txt")));
         Assert.Equal(RandomFile.Md5Of(y), RandomFile.Md5Of(host.Server.GetLocalPath("/demo/data/sub/y.txt")));
         Assert.Equal(RandomFile.Md5Of(z), RandomFile.Md5Of(host.Server.GetLocalPath("/demo/data/sub/deeper/z.txt")));
@@ -104,23 +104,34 @@ public sealed class UploadCommandTests
         var line = Assert.Single(run.StderrLines);
         Assert.StartsWith("failed  /demo/a.txt  ", line);
         Assert.DoesNotContain("Exception", line);
-        Assert.StartsWith("0 staged, 0 skipped, 1 failed, ", run.StdoutLines[^1]);
+        Assert.StartsWith("0 staged, 0 updated, 0 skipped, 1 failed, ", run.StdoutLines[^1]);
     }
 
     [Fact]
-    public async Task Skip_existing_leaves_the_staged_file_and_exits_zero()
+    public async Task Skip_existing_skips_an_identical_copy_and_fails_a_changed_file_naming_update()
     {
         await using var host = await CliTestHost.StartAsync();
         var a = host.CreateFile("a.txt", 100, seed: 1);
         Assert.Equal(0, (await host.RunAsync("upload", a, "--to", "/demo")).ExitCode);
         string stagedMd5 = RandomFile.Md5Of(host.Server.GetLocalPath("/demo/a.txt"));
+
+        var same = await host.RunAsync("upload", a, "--to", "/demo", "--skip-existing");
+        Assert.True(same.ExitCode == 0, same.ToString());
+        Assert.Contains("skipped /demo/a.txt  identical copy already staged", same.StdoutLines);
+        Assert.StartsWith("0 staged, 0 updated, 1 skipped, 0 failed, ", same.StdoutLines[^1]);
+
+        // Changed after it was staged (same size: only the last-write time tells).
         RandomFile.Create(a, 100, seed: 9);
+        File.SetLastWriteTimeUtc(a, DateTime.UtcNow.AddMinutes(5));
+        var changed = await host.RunAsync("upload", a, "--to", "/demo", "--skip-existing");
 
-        var run = await host.RunAsync("upload", a, "--to", "/demo", "--skip-existing");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("skipped /demo/a.txt  already staged", run.StdoutLines);
-        Assert.StartsWith("0 staged, 1 skipped, 0 failed, ", run.StdoutLines[^1]);
+        Assert.True(changed.ExitCode == 1, changed.ToString());
+        var error = Assert.Single(changed.StderrLines, l => l.Contains("/demo/a.txt", StringComparison.Ordinal));
+        Assert.Contains("differs", error);
+        Assert.Contains("--update", error);
+        Assert.Contains("--overwrite", error);
+        Assert.DoesNotContain("-Update", error.Replace("--update", "", StringComparison.Ordinal));
+        Assert.StartsWith("0 staged, 0 updated, 0 skipped, 1 failed, ", changed.StdoutLines[^1]);
         Assert.Equal(stagedMd5, RandomFile.Md5Of(host.Server.GetLocalPath("/demo/a.txt")));
     }
 
@@ -135,7 +146,7 @@ public sealed class UploadCommandTests
         var run = await host.RunAsync("upload", a, "--to", "/demo", "--overwrite");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.StartsWith("1 staged, 0 skipped, 0 failed, ", run.StdoutLines[^1]);
+        Assert.StartsWith("0 staged, 1 updated, 0 skipped, 0 failed, ", run.StdoutLines[^1]);
         Assert.Equal(RandomFile.Md5Of(a), RandomFile.Md5Of(host.Server.GetLocalPath("/demo/a.txt")));
     }
 
@@ -188,7 +199,7 @@ public sealed class UploadCommandTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("staged  /demo/a.txt  1000 B", run.StdoutLines);
-        Assert.StartsWith("1 staged, 0 skipped, 0 failed, ", run.StdoutLines[^1]);
+        Assert.StartsWith("1 staged, 0 updated, 0 skipped, 0 failed, ", run.StdoutLines[^1]);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -40,14 +40,15 @@ public sealed class UploadReporterTests
 
         Assert.True(reporter.AnyFailed);
         Assert.Equal("failed  /d/a.bin  bad", stderr.ToString().Trim());
-        Assert.Equal("1 staged, 1 committed (not waited for), 1 skipped, 1 failed, 3.0 KiB in 4.2 s", stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim());
+        Assert.Equal("1 staged, 0 updated, 1 committed (not waited for), 1 skipped, 1 failed, 3.0 KiB in 4.2 s", stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim());
     }
 
     [Fact]
-    public void Json_lines_carry_the_error_and_its_id()
+    public void Json_lines_carry_the_error_and_its_id_and_stderr_still_gets_the_failure()
     {
         var stdout = new StringWriter();
-        var reporter = new UploadReporter(new CliConsole(stdout, new StringWriter()), json: true);
+        var stderr = new StringWriter();
+        var reporter = new UploadReporter(new CliConsole(stdout, stderr), json: true);
 
         reporter.Report(Result(UploadStatus.Failed, error: new VaultStagingException("StagingItemExists", VaultErrorCategory.ResourceExists, "exists")));
 
@@ -56,6 +57,7 @@ public sealed class UploadReporterTests
         Assert.Equal("exists", json.RootElement.GetProperty("error").GetString());
         Assert.Equal("StagingItemExists", json.RootElement.GetProperty("errorId").GetString());
         Assert.False(json.RootElement.TryGetProperty("sessionId", out _));
+        Assert.Equal("vaultstaging: failed  /d/a.bin  exists", stderr.ToString().Trim());
     }
 
     private static UploadResult Result(UploadStatus status, long size = 10, int parts = 0, int partsSent = 0, long? jobId = null, VaultStagingException? error = null)

@@ -69,7 +69,8 @@ public sealed class SessionRenewalTests
 
         Assert.Equal("SessionExpired", error.ErrorId);
         Assert.Equal(VaultErrorCategory.AuthenticationError, error.Category);
-        Assert.Equal("The Vault session has expired; connect again (Connect-Vault / set VAULTSTAGING_SESSION_ID).", error.Message);
+        Assert.Equal("The Vault session has expired and cannot be renewed from a session id alone.", error.Summary);
+        Assert.Equal(RemedyAction.Reconnect, Assert.Single(error.Remedies).Action);
         Assert.Equal(1, server.Count(EmulatorEndpoint.Auth));
     }
 

@@ -191,21 +191,24 @@ public sealed class UploadOverEmulatorTests
         Assert.Equal(UploadStatus.Failed, failed.Status);
         Assert.Equal("StagingItemExists", failed.Error!.ErrorId);
         Assert.Equal(VaultErrorCategory.ResourceExists, failed.Error.Category);
-        Assert.Contains("--overwrite", failed.Error.Message);
+        Assert.Equal(new[] { RemedyAction.Update, RemedyAction.Overwrite, RemedyAction.SkipExisting }, failed.Error.Remedies.Select(r => r.Action));
         Assert.Equal(second, failed.Error.Target);
 
         options.IfExists = ExistingFileAction.Skip;
-        var skipped = await new FileUploader(h.Connection, options).UploadAsync(new UploadRequest(second, target));
-        Assert.Equal(UploadStatus.Skipped, skipped.Status);
+        var identical = await new FileUploader(h.Connection, options).UploadAsync(new UploadRequest(first, target));
+        Assert.Equal(UploadStatus.Skipped, identical.Status);
+        var differs = await new FileUploader(h.Connection, options).UploadAsync(new UploadRequest(second, target));
+        Assert.Equal(UploadStatus.Failed, differs.Status);
+        Assert.Equal("StagedCopyDiffers", differs.Error!.ErrorId);
         Assert.Equal(RandomFile.Md5Of(first), h.StagedMd5(target));
 
         options.IfExists = ExistingFileAction.Overwrite;
         var overwritten = await new FileUploader(h.Connection, options).UploadAsync(new UploadRequest(second, target));
-        Assert.Equal(UploadStatus.Staged, overwritten.Status);
+        Assert.Equal(UploadStatus.Updated, overwritten.Status);
         Assert.Equal(RandomFile.Md5Of(second), h.StagedMd5(target));
 
         var small = await new FileUploader(h.Connection, options).UploadAsync(new UploadRequest(first, target));
-        Assert.Equal(UploadStatus.Staged, small.Status);
+        Assert.Equal(UploadStatus.Updated, small.Status);
         Assert.Equal(RandomFile.Md5Of(first), h.StagedMd5(target));
     }
 
