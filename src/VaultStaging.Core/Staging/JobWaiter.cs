@@ -66,10 +66,7 @@ internal sealed class JobWaiter
 
             if (job.IsFailed)
             {
-                throw new VaultStagingException(
-                    "JobFailed",
-                    VaultErrorCategory.NotSpecified,
-                    $"Vault job {jobId} ended with status {job.Status}; check the job in Vault (Admin > Operations > Job Status) and try again.");
+                throw Failed(job);
             }
 
             if (watch.Elapsed >= timeout)
@@ -79,7 +76,12 @@ internal sealed class JobWaiter
         }
     }
 
-    private static VaultStagingException TimedOut(long jobId, TimeSpan timeout, string lastStatus) => new(
+    internal static VaultStagingException Failed(VaultJob job) => new(
+        "JobFailed",
+        VaultErrorCategory.NotSpecified,
+        $"Vault job {job.Id} ended with status {job.Status}; check the job in Vault (Admin > Operations > Job Status) and try again.");
+
+    internal static VaultStagingException TimedOut(long jobId, TimeSpan timeout, string lastStatus) => new(
         "JobTimeout",
         VaultErrorCategory.OperationTimeout,
         string.Format(

@@ -37,33 +37,24 @@ public sealed class FileUploader
     /// </summary>
     public async Task<UploadResult> UploadAsync(UploadRequest request, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var transferred = await TransferAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        return await transferred.FinishAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Everything up to the commit; what is left (the commit's job and the staged-size check) is the returned
+    /// upload's <see cref="PendingUpload.FinishAsync"/>, so a batch can free the file's transfer slot meanwhile.
+    /// </summary>
+    internal async Task<PendingUpload> TransferAsync(UploadRequest request, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    {
         if (request is null)
         {
             throw new ArgumentNullException(nameof(request));
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        var outcome = new UploadOutcome(request);
-        using var subject = LogSubject.Begin(request.LocalPath);
-        try
-        {
-            await StageAsync(request, outcome, progress, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // A committed file is assembled by its job whether or not anyone waits for it.
-            outcome.Status = outcome.Status == UploadStatus.Committed ? UploadStatus.Committed : UploadStatus.Cancelled;
-        }
-        catch (VaultStagingException e)
-        {
-            outcome.Fail(TransferErrors.WithTarget(e, request.LocalPath));
-        }
-        catch (Exception e)
-        {
-            outcome.Fail(TransferErrors.Unexpected(request.LocalPath, e));
-        }
-
-        return outcome.ToResult(stopwatch.Elapsed);
+        var pending = new PendingUpload(request);
+        await pending.RunAsync(() => StageAsync(request, pending.Outcome, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return pending;
     }
 
     private async Task StageAsync(UploadRequest request, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
@@ -106,11 +97,7 @@ public sealed class FileUploader
             return;
         }
 
-        await UploadBySessionAsync(request, stagingPath, overwrite, outcome, progress, cancellationToken).ConfigureAwait(false);
-        if (outcome.Status == UploadStatus.Staged)
-        {
-            outcome.Status = staged;
-        }
+        await UploadBySessionAsync(request, stagingPath, overwrite, staged, outcome, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -160,8 +147,15 @@ public sealed class FileUploader
         }
     }
 
+    /// <summary>Sends and commits; the job wait is left to <see cref="UploadOutcome.AfterCommit"/>, ending as <paramref name="staged"/>.</summary>
     private async Task UploadBySessionAsync(
-        UploadRequest request, string stagingPath, bool overwrite, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+        UploadRequest request,
+        string stagingPath,
+        bool overwrite,
+        UploadStatus staged,
+        UploadOutcome outcome,
+        IProgress<UploadProgress>? progress,
+        CancellationToken cancellationToken)
     {
         // Folders were ensured already (with this uploader's cache).
         var target = request with { StagingPath = stagingPath };
@@ -210,11 +204,14 @@ public sealed class FileUploader
         }
 
         upload.Report(progress, UploadStage.WaitingForJob, upload.Plan.PartCount);
-        await new StagedFileCheck(Connection, Options, new BadCopyRemover(Connection, Options))
-            .RunAsync(request.LocalPath, stagingPath, upload.Plan.FileSize, outcome.JobId, cancellationToken)
-            .ConfigureAwait(false);
-        outcome.Status = UploadStatus.Staged;
-        upload.Report(progress, UploadStage.Done, upload.Plan.PartCount);
+        outcome.AfterCommit = async token =>
+        {
+            await new StagedFileCheck(Connection, Options, new BadCopyRemover(Connection, Options), context.Jobs)
+                .RunAsync(request.LocalPath, stagingPath, upload.Plan.FileSize, outcome.JobId, token)
+                .ConfigureAwait(false);
+            outcome.Status = staged;
+            upload.Report(progress, UploadStage.Done, upload.Plan.PartCount);
+        };
     }
 
     private async Task SendAndCommitAsync(ResumableUpload upload, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)

@@ -15,13 +15,15 @@ internal sealed class StagedFileCheck
     private readonly FileStagingClient staging;
     private readonly UploadOptions options;
     private readonly BadCopyRemover remover;
+    private readonly JobPoller jobs;
     private readonly TimeSpan pollInterval;
 
-    public StagedFileCheck(VaultConnection connection, UploadOptions options, BadCopyRemover remover)
+    public StagedFileCheck(VaultConnection connection, UploadOptions options, BadCopyRemover remover, JobPoller jobs)
     {
         staging = connection.Staging;
         this.options = options;
         this.remover = remover;
+        this.jobs = jobs;
         pollInterval = PollIntervalFor(connection, options);
     }
 
@@ -37,7 +39,7 @@ internal sealed class StagedFileCheck
         if (jobId is { } id)
         {
             // Throws JobFailed / JobTimeout when the job does not succeed.
-            await staging.WaitForJobAsync(id, pollInterval, options.JobTimeout, cancellationToken).ConfigureAwait(false);
+            await jobs.WaitAsync(id, pollInterval, options.JobTimeout, cancellationToken).ConfigureAwait(false);
             await CheckSizeAsync(localPath, stagingPath, localSize, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -10,7 +10,8 @@ namespace VaultStaging.Core.Transfer;
 
 /// <summary>
 /// Stages many files, up to <c>maxParallelFiles</c> at once over one connection (sharing its rate governor).
-/// Requests are posted as they arrive (a pipeline), results are reported as each file ends.
+/// Requests are posted as they arrive (a pipeline), results are reported as each file ends. A file whose commit
+/// waits for its job hands its slot to the next file; one poller follows every such job.
 /// Callbacks run on worker threads; a host that must write from one thread queues them.
 /// </summary>
 public sealed class UploadBatch
@@ -22,6 +23,7 @@ public sealed class UploadBatch
     private readonly Task[] workers;
     private readonly object gate = new();
     private readonly List<Exception> handlerErrors = new();
+    private readonly List<Task> finishing = new();
     private volatile bool completing;
 
     public UploadBatch(VaultConnection connection, UploadOptions options, int maxParallelFiles)
@@ -84,6 +86,13 @@ public sealed class UploadBatch
         using (cancellationToken.Register(() => cancellation.Cancel()))
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
+            Task[] waiting;
+            lock (gate)
+            {
+                waiting = finishing.ToArray();
+            }
+
+            await Task.WhenAll(waiting).ConfigureAwait(false);
         }
 
         cancellation.Dispose();
@@ -112,31 +121,42 @@ public sealed class UploadBatch
                 return;
             }
 
-            Raise(FileCompleted, await RunAsync(request, progress).ConfigureAwait(false));
+            var pending = await RunAsync(request, progress).ConfigureAwait(false);
+            if (pending.IsWaitingForJob)
+            {
+                lock (gate)
+                {
+                    finishing.Add(FinishAsync(pending));
+                }
+            }
+            else
+            {
+                Raise(FileCompleted, await pending.FinishAsync(cancellation.Token).ConfigureAwait(false));
+            }
         }
     }
 
-    private async Task<UploadResult> RunAsync(UploadRequest request, IProgress<UploadProgress> progress)
+    private async Task FinishAsync(PendingUpload pending)
+        => Raise(FileCompleted, await pending.FinishAsync(cancellation.Token).ConfigureAwait(false));
+
+    private async Task<PendingUpload> RunAsync(UploadRequest request, IProgress<UploadProgress> progress)
     {
+        var pending = new PendingUpload(request);
         if (cancellation.IsCancellationRequested)
         {
-            return new UploadResult { LocalPath = request.LocalPath, StagingPath = request.StagingPath, Status = UploadStatus.Cancelled };
+            pending.Outcome.Status = UploadStatus.Cancelled;
+            return pending;
         }
 
         try
         {
-            return await uploader.UploadAsync(request, progress, cancellation.Token).ConfigureAwait(false);
+            return await uploader.TransferAsync(request, progress, cancellation.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            // UploadAsync reports failures as results; this only keeps a defect from silencing the worker.
-            return new UploadResult
-            {
-                LocalPath = request.LocalPath,
-                StagingPath = request.StagingPath,
-                Status = UploadStatus.Failed,
-                Error = TransferErrors.Unexpected(request.LocalPath, e),
-            };
+            // TransferAsync reports failures as results; this only keeps a defect from silencing the worker.
+            pending.Outcome.Fail(TransferErrors.Unexpected(request.LocalPath, e));
+            return pending;
         }
     }
 

@@ -1,4 +1,5 @@
 using VaultStaging.Core.Connection;
+using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -17,6 +18,7 @@ internal sealed class UploadContext
         Sessions = new SessionCreator(connection, Slots);
         Staged = new StagedFolderIndex(connection.Staging);
         Folders = new FolderCreator(connection.Staging);
+        Jobs = new JobPoller(connection.Staging, connection.Pipeline.Log);
     }
 
     public VaultConnection Connection { get; }
@@ -33,6 +35,9 @@ internal sealed class UploadContext
 
     /// <summary>What is already staged, one listing per destination folder.</summary>
     public StagedFolderIndex Staged { get; }
+
+    /// <summary>Follows every commit job of the batch, off the transfer slots.</summary>
+    public JobPoller Jobs { get; }
 
     /// <summary>Creates each missing folder once for the whole batch.</summary>
     public FolderCreator Folders { get; }

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -30,6 +32,9 @@ internal sealed class UploadOutcome
     public UploadStatus Status { get; set; } = UploadStatus.Failed;
 
     public VaultStagingException? Error { get; private set; }
+
+    /// <summary>Set when the file is committed and its job is still to be waited for (and the staged size checked).</summary>
+    public Func<CancellationToken, Task>? AfterCommit { get; set; }
 
     public void Fail(VaultStagingException error)
     {

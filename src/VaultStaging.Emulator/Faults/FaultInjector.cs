@@ -114,6 +114,7 @@ public sealed class FaultInjector
     {
         FaultKind.WrongMd5 => endpoint is EmulatorEndpoint.UploadPart or EmulatorEndpoint.CreateItem,
         FaultKind.JobFails => endpoint is EmulatorEndpoint.Commit or EmulatorEndpoint.DeleteItem or EmulatorEndpoint.UpdateItem,
+        FaultKind.ShortFile => endpoint is EmulatorEndpoint.Commit,
         FaultKind.ExpireLoginSession => endpoint != EmulatorEndpoint.Auth,
         _ => true,
     };

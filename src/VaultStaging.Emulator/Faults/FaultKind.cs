@@ -35,4 +35,7 @@ public enum FaultKind
 
     /// <summary>Process the request, then answer 200 with a truncated JSON body.</summary>
     MalformedJson,
+
+    /// <summary>The commit's job succeeds but records the staged file one byte short: a storage fault the client must catch.</summary>
+    ShortFile,
 }

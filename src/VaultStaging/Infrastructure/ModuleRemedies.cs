@@ -3,8 +3,11 @@ using VaultStaging.Core;
 
 namespace VaultStaging.Module;
 
-/// <summary>The engine's remedies as the module spells them: never a CLI flag or environment variable.</summary>
-public sealed class ModuleRemedies : RemedyVocabulary
+/// <summary>
+/// The engine's remedies as the module spells them: never a CLI flag or environment variable. Internal: a public type
+/// deriving from a Core type would make Import-Module load Core before the module's dependency resolver is in place.
+/// </summary>
+internal sealed class ModuleRemedies : RemedyVocabulary
 {
     public static ModuleRemedies Instance { get; } = new();
 

@@ -193,13 +193,14 @@ internal sealed class UploadEndpoints(EmulatorContext emulator)
         {
             emulator.Sessions.Remove(session);
             var committedBy = user;
+            var recordedSize = request.Fault?.Kind == FaultKind.ShortFile ? session.Size - 1 : session.Size;
             var job = emulator.Jobs.Create(
                 "commit",
                 "POST",
                 user,
                 () =>
                 {
-                    emulator.Staging.PutFile(session.Target, assembled, session.Size, md5, session.Overwrite);
+                    emulator.Staging.PutFile(session.Target, assembled, recordedSize, md5, session.Overwrite);
                     assembled = null;
                     emulator.RecordCommit(session.Target, session.Size, md5, committedBy.Id);
                 },

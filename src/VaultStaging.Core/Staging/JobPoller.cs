@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using VaultStaging.Core.Connection;
+using VaultStaging.Core.Http;
+
+namespace VaultStaging.Core.Staging;
+
+/// <summary>
+/// One poller for every job a batch waits for: each job is read on its own schedule (first after one interval,
+/// then once per interval, as Vault allows one read per job per 10 s), one read at a time, by a single loop that
+/// runs only while some job is awaited. Files waiting here hold no transfer slot.
+/// </summary>
+internal sealed class JobPoller
+{
+    private readonly FileStagingClient staging;
+    private readonly SafeLog log;
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly object gate = new();
+    private readonly List<Waiter> waiters = new();
+    private readonly SemaphoreSlim arrived = new(0);
+    private Task? loop;
+
+    public JobPoller(FileStagingClient staging, SafeLog log)
+    {
+        this.staging = staging;
+        this.log = log;
+    }
+
+    /// <summary>Completes with the job once it succeeded; fails with JobFailed or JobTimeout as <see cref="JobWaiter"/> does.</summary>
+    public Task<VaultJob> WaitAsync(long jobId, TimeSpan pollInterval, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (pollInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pollInterval), pollInterval, "The poll interval must be positive.");
+        }
+
+        var now = clock.Elapsed;
+        var waiter = new Waiter(jobId, pollInterval, timeout, now + timeout, now + pollInterval, cancellationToken);
+        cancellationToken.Register(() => waiter.Result.TrySetCanceled(cancellationToken));
+        lock (gate)
+        {
+            waiters.Add(waiter);
+            if (loop is null)
+            {
+                // The loop serves every file: it must not carry the first file's log subject.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    loop = Task.Run(RunAsync);
+                }
+            }
+        }
+
+        arrived.Release();
+        return waiter.Result.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        while (true)
+        {
+            Waiter next;
+            lock (gate)
+            {
+                waiters.RemoveAll(w => w.Result.Task.IsCompleted);
+                if (waiters.Count == 0)
+                {
+                    loop = null;
+                    return;
+                }
+
+                next = waiters.OrderBy(w => w.NextRead).First();
+            }
+
+            var wait = next.NextRead - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                // A job that arrives meanwhile may be due sooner: look again then.
+                await arrived.WaitAsync(wait).ConfigureAwait(false);
+                continue;
+            }
+
+            await ReadAsync(next).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadAsync(Waiter waiter)
+    {
+        try
+        {
+            var job = await staging.GetJobAsync(waiter.JobId, waiter.Cancellation).ConfigureAwait(false);
+            waiter.LastStatus = job.Status;
+            log.Verbose($"Job {waiter.JobId}: {job.Status}.");
+            if (job.IsSucceeded)
+            {
+                waiter.Result.TrySetResult(job);
+                return;
+            }
+
+            if (job.IsFailed)
+            {
+                waiter.Result.TrySetException(JobWaiter.Failed(job));
+                return;
+            }
+        }
+        catch (VaultApiException limited) when (limited.VaultErrorType == VaultErrorTypes.ApiLimitExceeded)
+        {
+            log.Warning($"Job {waiter.JobId}: status polled too often (API_LIMIT_EXCEEDED); waiting another {waiter.Interval.TotalSeconds:0.#} s.");
+        }
+        catch (OperationCanceledException) when (waiter.Cancellation.IsCancellationRequested)
+        {
+            waiter.Result.TrySetCanceled(waiter.Cancellation);
+            return;
+        }
+        catch (Exception failed)
+        {
+            waiter.Result.TrySetException(failed);
+            return;
+        }
+
+        var now = clock.Elapsed;
+        if (now >= waiter.Deadline)
+        {
+            waiter.Result.TrySetException(JobWaiter.TimedOut(waiter.JobId, waiter.Timeout, waiter.LastStatus));
+            return;
+        }
+
+        waiter.NextRead = now + waiter.Interval < waiter.Deadline ? now + waiter.Interval : waiter.Deadline;
+    }
+
+    private sealed class Waiter
+    {
+        public Waiter(long jobId, TimeSpan interval, TimeSpan timeout, TimeSpan deadline, TimeSpan nextRead, CancellationToken cancellation)
+        {
+            JobId = jobId;
+            Interval = interval;
+            Timeout = timeout;
+            Deadline = deadline;
+            NextRead = nextRead;
+            Cancellation = cancellation;
+        }
+
+        public long JobId { get; }
+
+        public TimeSpan Interval { get; }
+
+        public TimeSpan Timeout { get; }
+
+        public TimeSpan Deadline { get; }
+
+        public TimeSpan NextRead { get; set; }
+
+        public CancellationToken Cancellation { get; }
+
+        public string LastStatus { get; set; } = "not read yet";
+
+        public TaskCompletionSource<VaultJob> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
