@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -31,9 +32,10 @@ public sealed class CliTestHost : IAsyncDisposable
         ["VAULTSTAGING_PASSWORD"] = "admin",
     };
 
-    public static async Task<CliTestHost> StartAsync()
+    public static async Task<CliTestHost> StartAsync(Action<EmulatorLimits>? configure = null)
     {
         var options = new EmulatorOptions { Limits = new EmulatorLimits { JobPollInterval = ServerJobPollInterval } };
+        configure?.Invoke(options.Limits);
         return new CliTestHost(await EmulatorServer.StartAsync(options));
     }
 
@@ -50,6 +52,34 @@ public sealed class CliTestHost : IAsyncDisposable
         var stderr = new StringWriter();
         int exitCode = await CliApp.RunAsync(args, stdout, stderr, environment, cancellationToken);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs the built <c>vaultstaging</c> as a child process (as cron would), against this emulator.</summary>
+    public async Task<CliRun> RunBuiltAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vaultstaging.dll"));
+        foreach (var arg in args.Concat(ConnectionArguments()))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var variable in Environment)
+        {
+            info.Environment[variable.Key] = variable.Value;
+        }
+
+        info.Environment["VAULTSTAGING_STATE_DIR"] = Local.Combine(".state");
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliRun(process.ExitCode, await stdout, await stderr);
     }
 
     public string[] ConnectionArguments() => new[]

@@ -33,12 +33,13 @@ internal sealed class TransferHarness : IAsyncDisposable
 
     public TempFolder Temp { get; }
 
-    public static async Task<TransferHarness> StartAsync(bool realLimits = false, int connectionAttempts = 4)
+    public static async Task<TransferHarness> StartAsync(bool realLimits = false, int connectionAttempts = 4, Action<EmulatorLimits>? configure = null, IVaultLog? log = null)
     {
         var limits = realLimits
             ? new EmulatorLimits()
             : new EmulatorLimits { MinPartSize = SmallLimits.MinPartSize, MaxPartSize = SmallLimits.MaxPartSize, MaxParts = SmallLimits.MaxParts };
         limits.JobPollInterval = TimeSpan.FromMilliseconds(1);
+        configure?.Invoke(limits);
         var server = await EmulatorServer.StartAsync(new EmulatorOptions { Limits = limits });
         try
         {
@@ -46,6 +47,7 @@ internal sealed class TransferHarness : IAsyncDisposable
             {
                 Server = server.BaseUrl,
                 Credential = new VaultCredential("admin", "admin"),
+                Log = log,
                 Retry = new RetryOptions
                 {
                     MaxAttempts = connectionAttempts,
