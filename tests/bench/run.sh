@@ -8,6 +8,7 @@
 #
 # Progress goes to stderr, results to stdout; the last line is machine-readable:
 #   bench: large=<ratio> small=<ratio> mixed=<ratio> md5_fraction=<f> rss_mib=<MiB> rss_growth_mib=<MiB>
+#          req_per_file_first=<n> req_per_file_rerun=<n>
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -247,6 +248,24 @@ rss_of() {
     printf -v "RSS_MIB_${name//-/_}" %s "$(calc %.1f "$(median "${rss[@]}") / 1024")"
 }
 
+# --- request budget --------------------------------------------------------------------------------------------
+# emulator_requests: how many API requests the emulator has logged since it was last cleared.
+emulator_requests() { curl -fsS "${VAULT}_emulator/requests" | grep -o '"executionId"' | wc -l; }
+clear_requests() { curl -fsS -X DELETE "${VAULT}_emulator/requests" >/dev/null; }
+
+# request_budget: requests per file of ours on a first run of the small files into a fresh folder, and on a
+# no-op rerun (--skip-existing); the baseline's first run for comparison. Sets REQ_FIRST and REQ_RERUN.
+request_budget() {
+    local count=$SMALL_COUNT first rerun base
+    clear_requests; baseline "budget-baseline" "/u1000/bench/budget-baseline/small" "$WORK/data/small"/*; base=$(emulator_requests)
+    clear_requests; ours "budget-first" "/u1000/bench/budget" "$WORK/data/small"; first=$(emulator_requests)
+    clear_requests; ours "budget-rerun" "/u1000/bench/budget" "$WORK/data/small" --skip-existing; rerun=$(emulator_requests)
+    REQ_FIRST=$(calc %.3f "$first / $count")
+    REQ_RERUN=$(calc %.3f "$rerun / $count")
+    printf 'requests %-22s baseline first run %6d (%5.3f per file) | ours first run %6d (%5.3f per file) | ours no-op rerun --skip-existing %6d (%5.3f per file)\n' \
+        "$count x 100 KB" "$base" "$(calc %.3f "$base / $count")" "$first" "$REQ_FIRST" "$rerun" "$REQ_RERUN"
+}
+
 # --- main ------------------------------------------------------------------------------------------------------
 ensure_tools
 WORK=$(mktemp -d /tmp/vs-bench.XXXXXX)
@@ -266,6 +285,7 @@ echo "server: emulator upload-part ceiling $PART_CEILING MiB/s (curl re-sending 
 workload large $((LARGE_MIB * MIB)) "1 x $LARGE_MIB MiB"
 workload small $((SMALL_COUNT * SMALL_SIZE)) "$SMALL_COUNT x 100 KB"
 workload mixed $((MIXED_COUNT * MIXED_SIZE)) "$MIXED_COUNT x 20 MB"
+request_budget
 
 say "memory: ours on $RSS_LOW_MIB MiB and $RSS_HIGH_MIB MiB files"
 rss_of rss-low
@@ -276,4 +296,4 @@ echo "memory: ours peak RSS $RSS_MIB_rss_low MiB for $RSS_LOW_MIB MiB, $RSS_MIB_
 MD5_FRACTION=$(calc %.2f "$OURS_RATE_large / $MD5_LIMIT")
 verdict() { awk "BEGIN { exit !($1) }" && echo pass || echo MISS; }
 echo "targets: large >= 1.5x baseline $(verdict "$RATIO_large >= 1.5"), large >= 0.85 of MD5 limit $(verdict "$MD5_FRACTION >= 0.85"), small >= 3x baseline $(verdict "$RATIO_small >= 3"), RSS <= 100 MiB $(verdict "$RSS_MIB_large <= 100"), RSS growth <= 16 MiB $(verdict "$RSS_GROWTH <= 16")"
-echo "bench: large=$RATIO_large small=$RATIO_small mixed=$RATIO_mixed md5_fraction=$MD5_FRACTION rss_mib=$RSS_MIB_large rss_growth_mib=$RSS_GROWTH"
+echo "bench: large=$RATIO_large small=$RATIO_small mixed=$RATIO_mixed md5_fraction=$MD5_FRACTION rss_mib=$RSS_MIB_large rss_growth_mib=$RSS_GROWTH req_per_file_first=$REQ_FIRST req_per_file_rerun=$REQ_RERUN"
