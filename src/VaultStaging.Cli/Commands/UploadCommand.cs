@@ -226,7 +226,7 @@ internal sealed class UploadCommand
         var files = new List<LocalFile>(selection.Requests.Count);
         foreach (var request in selection.Requests)
         {
-            long size = new FileInfo(request.LocalPath).Length;
+            long size = LocalFileSelector.ContentLength(request.LocalPath);
             if (size > options.SmallFileThreshold)
             {
                 CliUsageException.Check(() => PartPlan.Create(size, options.Limits!, options.PartSize), request.LocalPath);

@@ -71,6 +71,16 @@ public static class LocalFileSelector
         return Join(folder, relative);
     }
 
+    /// <summary>
+    /// The bytes a file's upload will send, for progress totals and plan checks: a link's target size, not the
+    /// link's own; 0 when the file is gone (its upload then fails on its own).
+    /// </summary>
+    public static long ContentLength(string localPath)
+    {
+        var info = FileLinks.FinalTarget(new FileInfo(localPath));
+        return info.Exists ? info.Length : 0;
+    }
+
     private static string Join(string folder, string relative)
     {
         var path = relative.Replace(Path.DirectorySeparatorChar, '/').Replace(Path.AltDirectorySeparatorChar, '/').TrimStart('/');

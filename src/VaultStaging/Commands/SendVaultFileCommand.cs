@@ -202,7 +202,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         long size;
         try
         {
-            size = new FileInfo(request.LocalPath).Length;
+            size = LocalFileSelector.ContentLength(request.LocalPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
