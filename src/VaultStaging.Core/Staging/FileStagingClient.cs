@@ -27,7 +27,11 @@ public sealed class FileStagingClient
     internal FileStagingClient(VaultHttpPipeline pipeline)
     {
         this.pipeline = pipeline;
+        Jobs = new JobPoller(this, pipeline.Log);
     }
+
+    /// <summary>Follows every job this connection waits for, one read at a time.</summary>
+    internal JobPoller Jobs { get; }
 
     /// <summary>The list <c>limit</c> sent with list calls; null leaves the server's default (1000).</summary>
     internal int? PageSize { get; set; }
@@ -392,7 +396,7 @@ public sealed class FileStagingClient
 
     /// <summary>Polls no faster than <paramref name="pollInterval"/> (never below the vault's rule in production) until the job finishes.</summary>
     public Task<VaultJob> WaitForJobAsync(long jobId, TimeSpan pollInterval, TimeSpan timeout, CancellationToken cancellationToken = default)
-        => new JobWaiter(this, pipeline.Log).WaitAsync(jobId, pollInterval, timeout, cancellationToken);
+        => Jobs.WaitAsync(jobId, pollInterval, timeout, cancellationToken);
 
     /// <summary>Percent-encodes each segment of a staging path, keeping '/' separators and dropping the leading one.</summary>
     internal static string EncodePath(string path)

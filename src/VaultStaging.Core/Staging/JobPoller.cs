@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,7 +31,10 @@ internal sealed class JobPoller
         this.log = log;
     }
 
-    /// <summary>Completes with the job once it succeeded; fails with JobFailed or JobTimeout as <see cref="JobWaiter"/> does.</summary>
+    /// <summary>
+    /// Completes with the job once it succeeded; fails with JobFailed when it ended otherwise, JobTimeout when it did
+    /// not end in time. A rate-limit answer (API_LIMIT_EXCEEDED) just costs another interval.
+    /// </summary>
     public Task<VaultJob> WaitAsync(long jobId, TimeSpan pollInterval, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (pollInterval <= TimeSpan.Zero)
@@ -102,7 +106,7 @@ internal sealed class JobPoller
 
             if (job.IsFailed)
             {
-                waiter.Result.TrySetException(JobWaiter.Failed(job));
+                waiter.Result.TrySetException(Failed(job));
                 return;
             }
         }
@@ -124,12 +128,27 @@ internal sealed class JobPoller
         var now = clock.Elapsed;
         if (now >= waiter.Deadline)
         {
-            waiter.Result.TrySetException(JobWaiter.TimedOut(waiter.JobId, waiter.Timeout, waiter.LastStatus));
+            waiter.Result.TrySetException(TimedOut(waiter.JobId, waiter.Timeout, waiter.LastStatus));
             return;
         }
 
         waiter.NextRead = now + waiter.Interval < waiter.Deadline ? now + waiter.Interval : waiter.Deadline;
     }
+
+    internal static VaultStagingException Failed(VaultJob job) => new(
+        "JobFailed",
+        VaultErrorCategory.NotSpecified,
+        $"Vault job {job.Id} ended with status {job.Status}; check the job in Vault (Admin > Operations > Job Status) and try again.");
+
+    internal static VaultStagingException TimedOut(long jobId, TimeSpan timeout, string lastStatus) => new(
+        "JobTimeout",
+        VaultErrorCategory.OperationTimeout,
+        string.Format(
+            CultureInfo.InvariantCulture,
+            "Vault job {0} did not finish within {1:0.#} s (last status: {2}). It may still complete: check it later with its job id {0}.",
+            jobId,
+            timeout.TotalSeconds,
+            lastStatus));
 
     private sealed class Waiter
     {

@@ -18,7 +18,6 @@ internal sealed class UploadContext
         Sessions = new SessionCreator(connection, Slots);
         Staged = new StagedFolderIndex(connection.Staging);
         Folders = new FolderCreator(connection.Staging);
-        Jobs = new JobPoller(connection.Staging, connection.Pipeline.Log);
     }
 
     public VaultConnection Connection { get; }
@@ -36,8 +35,8 @@ internal sealed class UploadContext
     /// <summary>What is already staged, one listing per destination folder.</summary>
     public StagedFolderIndex Staged { get; }
 
-    /// <summary>Follows every commit job of the batch, off the transfer slots.</summary>
-    public JobPoller Jobs { get; }
+    /// <summary>Follows every commit job of the connection, off the transfer slots.</summary>
+    public JobPoller Jobs => Connection.Staging.Jobs;
 
     /// <summary>Creates each missing folder once for the whole batch.</summary>
     public FolderCreator Folders { get; }
