@@ -11,12 +11,16 @@ using VaultStaging.Core.Http;
 namespace VaultStaging.Core.Staging;
 
 /// <summary>
-/// One poller for every job a batch waits for: each job is read on its own schedule (first after one interval,
-/// then once per interval, as Vault allows one read per job per 10 s), one read at a time, by a single loop that
-/// runs only while some job is awaited. Files waiting here hold no transfer slot.
+/// One poller for every job a connection waits for: each job is read on its own schedule (first after
+/// <see cref="FirstRead"/>, since a small job is often done in a second or two and Vault's one-read-per-10-s rule
+/// leaves the first read free; then once per interval), one read at a time, by a single loop that runs only while
+/// some job is awaited. Files waiting here hold no transfer slot.
 /// </summary>
 internal sealed class JobPoller
 {
+    /// <summary>The first read of a job comes this soon (or after one interval, when that is shorter).</summary>
+    public static readonly TimeSpan FirstRead = TimeSpan.FromSeconds(1);
+
     private readonly FileStagingClient staging;
     private readonly SafeLog log;
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -43,7 +47,7 @@ internal sealed class JobPoller
         }
 
         var now = clock.Elapsed;
-        var waiter = new Waiter(jobId, pollInterval, timeout, now + timeout, now + pollInterval, cancellationToken);
+        var waiter = new Waiter(jobId, pollInterval, timeout, now + timeout, now + FirstReadAfter(pollInterval), cancellationToken);
         cancellationToken.Register(() => waiter.Result.TrySetCanceled(cancellationToken));
         lock (gate)
         {
@@ -61,6 +65,9 @@ internal sealed class JobPoller
         arrived.Release();
         return waiter.Result.Task;
     }
+
+    /// <summary>When a job is first read, given the interval of the reads after it.</summary>
+    public static TimeSpan FirstReadAfter(TimeSpan pollInterval) => pollInterval < FirstRead ? pollInterval : FirstRead;
 
     private async Task RunAsync()
     {

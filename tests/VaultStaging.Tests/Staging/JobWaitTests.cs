@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using VaultStaging.Core;
 using VaultStaging.Core.Connection;
+using VaultStaging.Core.Staging;
 using VaultStaging.Emulator.Faults;
 using VaultStaging.Tests.Connection;
 using Xunit;
@@ -63,5 +64,12 @@ public sealed class JobWaitTests
         Assert.True(job.IsSucceeded);
         Assert.Contains(server.Requests, r => r.Endpoint == EmulatorEndpoint.JobStatus && r.ErrorType == VaultErrorTypes.ApiLimitExceeded);
         Assert.Contains(log.Warnings, w => w.Contains("API_LIMIT_EXCEEDED"));
+    }
+
+    [Fact]
+    public void A_job_is_first_read_after_a_second_then_by_the_rule()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(1), JobPoller.FirstReadAfter(TimeSpan.FromSeconds(10)));
+        Assert.Equal(TimeSpan.FromMilliseconds(50), JobPoller.FirstReadAfter(TimeSpan.FromMilliseconds(50)));
     }
 }
