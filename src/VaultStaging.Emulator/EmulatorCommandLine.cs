@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Emulator.Faults;
+using VaultStaging.Emulator.Link;
 
 namespace VaultStaging.Emulator;
 
@@ -32,6 +33,8 @@ public static class EmulatorCommandLine
           --login-idle-timeout DUR   --login-max-lifetime DUR
           --burst-limit N            --burst-delay DUR       --auth-burst-limit N
           --no-version-limits        do not apply the v26.2 part limits (9616 parts, 52,000,000 bytes)
+          --latency DUR              shape a link: add this round trip to every API exchange (e.g. 80ms)
+          --bandwidth RATE           shape a link: pace request and response bodies to RATE each way (e.g. 200Mbit, 25MB)
           -h, --help                 show this text
         DUR: 500ms, 10s, 30m, 72h or plain seconds.
         """;
@@ -56,6 +59,8 @@ public static class EmulatorCommandLine
                 case "--vault-id": options.VaultId = ParseLong(Next(), arg); break;
                 case "--discard-content": options.DiscardContent = true; break;
                 case "--no-version-limits": options.UseVersionLimits = false; break;
+                case "--latency": options.Link = (options.Link ?? new LinkProfile(TimeSpan.Zero, null)) with { RoundTrip = ParseDuration(Next(), arg) }; break;
+                case "--bandwidth": options.Link = (options.Link ?? new LinkProfile(TimeSpan.Zero, null)) with { BytesPerSecond = LinkProfile.ParseRate(Next()) }; break;
                 case "--min-part-size": limits.MinPartSize = ParseLong(Next(), arg); break;
                 case "--max-part-size": limits.MaxPartSize = ParseLong(Next(), arg); break;
                 case "--max-parts": limits.MaxParts = ParseInt(Next(), arg); break;

@@ -23,6 +23,9 @@ public sealed class EmulatorOptions
     /// <summary>Clock for every expiry and rate-limit window (tests pass a manual clock).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>A slow link to rehearse against (round trip and rate); null = loopback as it is.</summary>
+    public Link.LinkProfile? Link { get; set; }
+
     /// <summary>Benchmark mode: each body is hashed once and discarded, never written to disk; committed files have no MD5.</summary>
     public bool DiscardContent { get; set; }
 

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VaultStaging.Emulator.Api;
 using VaultStaging.Emulator.Faults;
 using VaultStaging.Emulator.Hosting;
+using VaultStaging.Emulator.Link;
 using VaultStaging.Emulator.Recording;
 
 namespace VaultStaging.Emulator;
@@ -74,6 +75,11 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
 
         var app = builder.Build();
+        if (options.Link is { IsShaped: true } link)
+        {
+            app.Use(new LinkShaper(link).InvokeAsync);
+        }
+
         ControlEndpoints.Map(app, emulator);
         DiscardEndpoint.Map(app);
         var dispatcher = new ApiDispatcher(emulator);

@@ -5,6 +5,7 @@ using VaultStaging.Core.Connection;
 using VaultStaging.Core.Transfer;
 using VaultStaging.Emulator;
 using VaultStaging.Emulator.Faults;
+using VaultStaging.Emulator.Link;
 using VaultStaging.Tests.Support;
 
 namespace VaultStaging.Tests.Transfer;
@@ -33,14 +34,15 @@ internal sealed class TransferHarness : IAsyncDisposable
 
     public TempFolder Temp { get; }
 
-    public static async Task<TransferHarness> StartAsync(bool realLimits = false, int connectionAttempts = 4, Action<EmulatorLimits>? configure = null, IVaultLog? log = null)
+    public static async Task<TransferHarness> StartAsync(
+        bool realLimits = false, int connectionAttempts = 4, Action<EmulatorLimits>? configure = null, IVaultLog? log = null, LinkProfile? link = null)
     {
         var limits = realLimits
             ? new EmulatorLimits()
             : new EmulatorLimits { MinPartSize = SmallLimits.MinPartSize, MaxPartSize = SmallLimits.MaxPartSize, MaxParts = SmallLimits.MaxParts };
         limits.JobPollInterval = TimeSpan.FromMilliseconds(1);
         configure?.Invoke(limits);
-        var server = await EmulatorServer.StartAsync(new EmulatorOptions { Limits = limits });
+        var server = await EmulatorServer.StartAsync(new EmulatorOptions { Limits = limits, Link = link });
         try
         {
             var connection = await VaultConnection.ConnectAsync(new VaultConnectionOptions
