@@ -4,11 +4,15 @@
 #
 #   tests/bench/run.sh            full run: 2 GiB file, 1,000 x 100 KB, 100 x 20 MB, RSS for 256 MiB and 4 GiB
 #   tests/bench/run.sh --quick    smoke check: 256 MiB, 200 x 100 KB, 10 x 20 MB, RSS for 64 MiB and 512 MiB
-#   options: --repeats N (default 3, quick 1), --keep (leave the temp folder for inspection)
+#   tests/bench/run.sh --wan      over modelled links (emulator --latency/--bandwidth): 20 ms 1 Gbit/s, 80 ms 200 Mbit/s
+#                                 (1 GiB each), 150 ms 50 Mbit/s (512 MiB), and 500 x 100 KB on each; ours at defaults
+#                                 vs the curl flow; utilisation = file bytes / wall time / link rate
+#   options: --repeats N (default 3, quick and wan 1), --keep (leave the temp folder for inspection)
 #
 # Progress goes to stderr, results to stdout; the last line is machine-readable:
 #   bench: large=<ratio> small=<ratio> mixed=<ratio> md5_fraction=<f> rss_mib=<MiB> rss_growth_mib=<MiB>
 #          req_per_file_first=<n> req_per_file_rerun=<n>
+#   bench-wan: large_util=<a>/<b>/<c> small_util=<a>/<b>/<c> vs_curl_large=<min ratio> requests_per_small_file=<n>
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -16,11 +20,13 @@ BENCH="$REPO/tests/bench"
 ARTIFACTS=/tmp/art-bench
 
 QUICK=0
+WAN=0
 REPEATS=""
 KEEP=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) QUICK=1; shift ;;
+        --wan) WAN=1; shift ;;
         --repeats) REPEATS=$2; shift 2 ;;
         --keep) KEEP=1; shift ;;
         -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
@@ -35,7 +41,9 @@ MIXED_SIZE=20000000       # "20 MB": still a single-request upload (<= 50 MB) fo
 PUT_LIMIT_SIZE=50000000
 POLL_SECONDS=0.05         # job poll interval of both clients (the emulator allows any rate)
 POLL_TIMESPAN=00:00:00.0500000
-if ((QUICK)); then
+if ((WAN)); then
+    REPEATS=${REPEATS:-1}
+elif ((QUICK)); then
     LARGE_MIB=256 SMALL_COUNT=200 MIXED_COUNT=10 RSS_LOW_MIB=64 RSS_HIGH_MIB=512
     REPEATS=${REPEATS:-1}
 else
@@ -79,9 +87,9 @@ publish() {
     VAULTSTAGING="$WORK/pub/vaultstaging"
 }
 
-start_emulator() {
+start_emulator() { # start_emulator [EXTRA EMULATOR OPTIONS...]
     dotnet "$WORK/pub/VaultStaging.Emulator.dll" --discard-content --job-duration 0 --job-poll-interval 0 \
-        --burst-limit 100000000 --auth-burst-limit 100000 >"$WORK/emulator.log" 2>&1 &
+        --burst-limit 100000000 --auth-burst-limit 100000 "$@" >"$WORK/emulator.log" 2>&1 &
     EMULATOR_PID=$!
     local i
     for ((i = 0; i < 300; i++)); do
@@ -266,6 +274,63 @@ request_budget() {
         "$count x 100 KB" "$base" "$(calc %.3f "$base / $count")" "$first" "$REQ_FIRST" "$rerun" "$REQ_RERUN"
 }
 
+# --- WAN -------------------------------------------------------------------------------------------------------
+# wan_link NAME LATENCY RATE RATE_BYTES LARGE_MIB: ours at defaults and the curl flow (Vault's 10 s job poll rule
+# for both) against an emulator behind the link; prints one line and sets UTIL_LARGE_<NAME>, UTIL_SMALL_<NAME>,
+# VS_CURL_<NAME> and REQ_SMALL_<NAME>.
+wan_link() {
+    local name=$1 latency=$2 rate=$3 rate_bytes=$4 large_mib=$5 r base=() mine=() small=() base_small=() requests=()
+    local large="$WORK/data/wan/master-$large_mib.mov" bytes=$(($5 * MIB)) small_bytes=$((WAN_SMALL_COUNT * SMALL_SIZE))
+    start_emulator --latency "$latency" --bandwidth "$rate" --job-poll-interval 10s
+    say "link $name ($latency, $rate): $REPEATS x (curl flow, ours) on 1 x $large_mib MiB and $WAN_SMALL_COUNT x 100 KB"
+    for ((r = 1; r <= REPEATS; r++)); do
+        timed "wan-base-$name-$r" "$BENCH/baseline.sh" --vault "$VAULT" --to "/u1000/wan/base-$name-$r" --part-size "$PART_SIZE" --poll 10 "$large"
+        base+=("$WALL")
+        timed "wan-ours-$name-$r" "$VAULTSTAGING" upload "$large" --to "/u1000/wan/ours-$name-$r" --vault "$VAULT"
+        mine+=("$WALL")
+        timed "wan-base-small-$name-$r" "$BENCH/baseline.sh" --vault "$VAULT" --to "/u1000/wan/base-small-$name-$r" "$WORK/data/wan-small"/*
+        base_small+=("$WALL")
+        clear_requests
+        timed "wan-ours-small-$name-$r" "$VAULTSTAGING" upload "$WORK/data/wan-small" --recurse --to "/u1000/wan/ours-small-$name-$r" --vault "$VAULT"
+        small+=("$WALL"); requests+=("$(emulator_requests)")
+        say "  run $r: large curl ${base[-1]} s, ours ${mine[-1]} s; small curl ${base_small[-1]} s, ours ${small[-1]} s (${requests[-1]} requests)"
+    done
+    kill "$EMULATOR_PID" 2>/dev/null; wait "$EMULATOR_PID" 2>/dev/null || true; EMULATOR_PID=""
+    local util_large util_base util_small util_base_small vs req
+    util_large=$(calc %.2f "$bytes / $(median "${mine[@]}") / $rate_bytes")
+    util_base=$(calc %.2f "$bytes / $(median "${base[@]}") / $rate_bytes")
+    util_small=$(calc %.2f "$small_bytes / $(median "${small[@]}") / $rate_bytes")
+    util_base_small=$(calc %.2f "$small_bytes / $(median "${base_small[@]}") / $rate_bytes")
+    vs=$(calc %.2f "$(median "${base[@]}") / $(median "${mine[@]}")")
+    req=$(calc %.3f "$(median "${requests[@]}") / $WAN_SMALL_COUNT")
+    printf 'wan %-4s %-6s %-8s | 1 x %4d MiB: curl flow %7.2f s util %4.2f, ours %7.2f s util %4.2f, ours/curl %5.2fx | %d x 100 KB: curl flow %7.2f s util %4.2f, ours %7.2f s util %4.2f | requests per small file %5.3f\n' \
+        "$name" "$latency" "$rate" "$large_mib" "$(median "${base[@]}")" "$util_base" "$(median "${mine[@]}")" "$util_large" "$vs" \
+        "$WAN_SMALL_COUNT" "$(median "${base_small[@]}")" "$util_base_small" "$(median "${small[@]}")" "$util_small" "$req"
+    printf -v "UTIL_LARGE_$name" %s "$util_large"
+    printf -v "UTIL_SMALL_$name" %s "$util_small"
+    printf -v "VS_CURL_$name" %s "$vs"
+    printf -v "REQ_SMALL_$name" %s "$req"
+}
+
+run_wan() {
+    WAN_SMALL_COUNT=500
+    say "generating WAN data in $WORK/data"
+    mkdir -p "$WORK/data/wan"
+    random_file "$WORK/data/wan/master-1024.mov" $((1024 * MIB))
+    random_file "$WORK/data/wan/master-512.mov" $((512 * MIB))
+    split_into "$WORK/data/wan-small" "$WAN_SMALL_COUNT" "$SMALL_SIZE" scan- .pdf
+    cat "$WORK"/data/wan/* "$WORK"/data/wan-small/* >/dev/null
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), load average at start $(cut -d" " -f1-3 /proc/loadavg)"
+    echo "settings: commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown), median of $REPEATS, ours at defaults, curl flow $((PART_SIZE / MIB)) MiB parts, job poll: Vault's 10 s rule for both (the emulator enforces it), emulator --discard-content behind --latency/--bandwidth"
+    wan_link a 20ms 1Gbit 125000000 1024
+    wan_link b 80ms 200Mbit 25000000 1024
+    wan_link c 150ms 50Mbit 6250000 512
+    local req min_vs
+    req=$(printf '%s\n' "$REQ_SMALL_a" "$REQ_SMALL_b" "$REQ_SMALL_c" | sort -g | tail -n 1)
+    min_vs=$(printf '%s\n' "$VS_CURL_a" "$VS_CURL_b" "$VS_CURL_c" | sort -g | head -n 1)
+    echo "bench-wan: large_util=$UTIL_LARGE_a/$UTIL_LARGE_b/$UTIL_LARGE_c small_util=$UTIL_SMALL_a/$UTIL_SMALL_b/$UTIL_SMALL_c vs_curl_large=$min_vs requests_per_small_file=$req"
+}
+
 # --- main ------------------------------------------------------------------------------------------------------
 ensure_tools
 WORK=$(mktemp -d /tmp/vs-bench.XXXXXX)
@@ -273,6 +338,10 @@ mkdir -p "$WORK/logs"
 export VAULTSTAGING_USERNAME=admin VAULTSTAGING_PASSWORD=admin
 unset VAULTSTAGING_SESSION_ID VAULTSTAGING_VAULT
 publish
+if ((WAN)); then
+    run_wan
+    exit 0
+fi
 start_emulator
 generate_data
 measure_limits
