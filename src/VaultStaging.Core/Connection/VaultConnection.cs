@@ -38,6 +38,12 @@ public sealed class VaultConnection : IDisposable
 
     public Uri Server { get; private set; }
 
+    /// <summary>
+    /// What a request costs at least (the quickest request-to-answer time so far, login and who-am-I at connect):
+    /// the link's round trip, which sets how many files must be in flight to fill it.
+    /// </summary>
+    public TimeSpan RoundTrip => Pipeline.FastestRoundTrip ?? TimeSpan.Zero;
+
     public string ApiVersion { get; private set; }
 
     public string ClientId { get; private set; }

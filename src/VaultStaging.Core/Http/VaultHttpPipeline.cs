@@ -23,6 +23,7 @@ internal sealed class VaultHttpPipeline : IDisposable
 {
     private const string ApiTokenPrefix = "veeva-vault-";
 
+    private long fastestRoundTripTicks = long.MaxValue;
     private readonly HttpClient http;
     private readonly TimeSpan requestTimeout;
 
@@ -65,6 +66,19 @@ internal sealed class VaultHttpPipeline : IDisposable
     public SafeLog Log { get; }
 
     public Redactor Redactor { get; }
+
+    /// <summary>
+    /// The quickest request-to-headers time seen so far: the link's round trip plus the least server time, free of
+    /// the client's own start-up costs once a second request was made.
+    /// </summary>
+    public TimeSpan? FastestRoundTrip
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref fastestRoundTripTicks);
+            return ticks == long.MaxValue ? null : TimeSpan.FromTicks(ticks);
+        }
+    }
 
     /// <summary>"api/{v}/" + the given path, relative to the server root.</summary>
     public string Api(string path) => "api/" + ApiVersion + "/" + path;
@@ -172,6 +186,15 @@ internal sealed class VaultHttpPipeline : IDisposable
 
     public void Dispose() => http.Dispose();
 
+    private void ObserveRoundTrip(TimeSpan elapsed)
+    {
+        long seen;
+        while (elapsed.Ticks < (seen = Interlocked.Read(ref fastestRoundTripTicks))
+            && Interlocked.CompareExchange(ref fastestRoundTripTicks, elapsed.Ticks, seen) != seen)
+        {
+        }
+    }
+
     private async Task<T> SendOnceAsync<T>(
         VaultRequest request,
         Uri uri,
@@ -189,6 +212,7 @@ internal sealed class VaultHttpPipeline : IDisposable
         try
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            ObserveRoundTrip(watch.Elapsed);
             if (request.StreamsResponse)
             {
                 timeout.CancelAfter(Timeout.InfiniteTimeSpan);

@@ -96,7 +96,15 @@ public sealed class FileUploader
             return;
         }
 
-        await UploadBySessionAsync(request, stagingPath, overwrite, staged, outcome, progress, cancellationToken).ConfigureAwait(false);
+        await context.SessionTransfers.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await UploadBySessionAsync(request, stagingPath, overwrite, staged, outcome, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.SessionTransfers.Release();
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Threading;
 using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 
@@ -18,7 +19,11 @@ internal sealed class UploadContext
         Sessions = new SessionCreator(connection, Slots);
         Staged = new StagedFolderIndex(connection.Staging);
         Folders = new FolderCreator(connection.Staging);
+        SessionTransfers = new SemaphoreSlim(options.MaxParallelSessions ?? int.MaxValue);
     }
+
+    /// <summary>Turns to send a resumable upload's parts (<see cref="UploadOptions.MaxParallelSessions"/>).</summary>
+    public SemaphoreSlim SessionTransfers { get; }
 
     public VaultConnection Connection { get; }
 

@@ -41,6 +41,12 @@ public sealed class UploadOptions
     /// </summary>
     public bool ComputeFileMd5 { get; set; }
 
+    /// <summary>
+    /// Resumable uploads sending parts at once, across a batch (each holds two part buffers in memory); null = no cap
+    /// beyond the batch's files in flight. Small files are streamed from disk and need no cap.
+    /// </summary>
+    public int? MaxParallelSessions { get; set; }
+
     /// <summary>Create missing staging folders before uploading.</summary>
     public bool CreateFolders { get; set; } = true;
 
