@@ -65,6 +65,14 @@ public sealed class FileUploader
         outcome.Size = file.Length;
         Report(progress, request, stagingPath, UploadStage.Preparing, file.Length, 0);
 
+        var limits = Options.ResolveLimits(Connection);
+        var bySession = file.Length > Options.SmallFileLimit(limits);
+        if (bySession && Options.Resume && !Options.DryRun)
+        {
+            // Independent of the folder listing: both go out at once (the session list is awaited when resuming).
+            _ = context.ActiveSessions.GetAsync(cancellationToken);
+        }
+
         var existing = await context.Staged.FindAsync(stagingPath, cancellationToken).ConfigureAwait(false);
         var replace = existing is not null;
         if (existing is not null && !ShouldReplace(file, stagingPath, existing))
@@ -87,8 +95,7 @@ public sealed class FileUploader
         }
 
         var overwrite = replace || Options.IfExists == ExistingFileAction.Overwrite;
-        var limits = Options.ResolveLimits(Connection);
-        if (file.Length <= Options.SmallFileLimit(limits))
+        if (!bySession)
         {
             await new SmallFileUpload(Connection.Staging, new BadCopyRemover(Connection, Options)).SendAsync(file, stagingPath, overwrite, outcome, cancellationToken).ConfigureAwait(false);
             outcome.Status = staged;

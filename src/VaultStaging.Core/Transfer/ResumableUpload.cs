@@ -231,7 +231,7 @@ public sealed class ResumableUpload
     {
         var connection = context.Connection;
         var staging = connection.Staging;
-        var sessions = await staging.ListSessionsAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = await context.ActiveSessions.GetAsync(cancellationToken).ConfigureAwait(false);
         var candidates = sessions
             .Where(s => SessionMatcher.IsFor(s, stagingPath))
             .OrderByDescending(s => s.LastUploadedDate ?? s.CreatedDate ?? DateTimeOffset.MinValue)

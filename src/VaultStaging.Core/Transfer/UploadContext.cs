@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
@@ -20,7 +21,14 @@ internal sealed class UploadContext
         Staged = new StagedFolderIndex(connection.Staging);
         Folders = new FolderCreator(connection.Staging);
         SessionTransfers = new SemaphoreSlim(options.MaxParallelSessions ?? int.MaxValue);
+        ActiveSessions = new OnceAsync<IReadOnlyList<UploadSessionInfo>>(connection.Staging.ListSessionsAsync);
     }
+
+    /// <summary>
+    /// The vault's active upload sessions as the batch started, listed once: what a file may resume. Sessions this
+    /// batch creates are not in it, and need not be (each staging path has one file per batch).
+    /// </summary>
+    public OnceAsync<IReadOnlyList<UploadSessionInfo>> ActiveSessions { get; }
 
     /// <summary>Turns to send a resumable upload's parts (<see cref="UploadOptions.MaxParallelSessions"/>).</summary>
     public SemaphoreSlim SessionTransfers { get; }
