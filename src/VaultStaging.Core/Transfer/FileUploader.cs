@@ -89,7 +89,7 @@ public sealed class FileUploader
         }
 
         var parent = StagingPath.GetParent(stagingPath);
-        if (!replace && Options.CreateFolders && !await context.Staged.FolderExistsAsync(parent, cancellationToken).ConfigureAwait(false))
+        if (!replace && Options.CreateFolders)
         {
             await context.Folders.EnsureAsync(parent, cancellationToken).ConfigureAwait(false);
         }

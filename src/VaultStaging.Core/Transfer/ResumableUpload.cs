@@ -53,8 +53,8 @@ public sealed class ResumableUpload
             throw new ArgumentNullException(connection is null ? nameof(connection) : request is null ? nameof(request) : nameof(options));
         }
 
-        var folders = options.CreateFolders ? new FolderCreator(connection.Staging) : null;
         var context = new UploadContext(connection, options);
+        var folders = options.CreateFolders ? context.Folders : null;
         return StartAsync(context, request, resume, folders, options.IfExists == ExistingFileAction.Overwrite, cancellationToken);
     }
 

@@ -27,6 +27,10 @@ internal sealed class StagedFolderIndex
         return listing.Items.TryGetValue(StagingPath.GetName(stagingPath), out var item) ? item : null;
     }
 
+    /// <summary>True when a file is staged at <paramref name="path"/> (so no folder can be created there).</summary>
+    public async Task<bool> IsFileAsync(string path, CancellationToken cancellationToken)
+        => path != StagingPath.Root && (await FindAsync(path, cancellationToken).ConfigureAwait(false))?.Kind == StagingItemKind.File;
+
     /// <summary>True once a listing showed the folder exists (so nothing needs creating for it).</summary>
     public async Task<bool> FolderExistsAsync(string folder, CancellationToken cancellationToken)
         => (await ListingOfAsync(folder, cancellationToken).ConfigureAwait(false)).Exists;

@@ -19,7 +19,7 @@ internal sealed class UploadContext
         Slots = new SessionSlots(options, connection.Pipeline.Log);
         Sessions = new SessionCreator(connection, Slots);
         Staged = new StagedFolderIndex(connection.Staging);
-        Folders = new FolderCreator(connection.Staging);
+        Folders = new FolderCreator(connection.Staging, Staged);
         SessionTransfers = new SemaphoreSlim(options.MaxParallelSessions ?? int.MaxValue);
         ActiveSessions = new OnceAsync<IReadOnlyList<UploadSessionInfo>>(connection.Staging.ListSessionsAsync);
     }
