@@ -22,6 +22,7 @@
         'New-VaultUploadSession'
         'Remove-VaultStagingItem'
         'Remove-VaultUploadSession'
+        'Save-VaultStagingItem'
         'Send-VaultFile'
         'Send-VaultFilePart'
         'Wait-VaultJob'

@@ -12,7 +12,7 @@ public static class DownloadErrors
     internal static VaultStagingException LocalFileExists(string localPath)
         => Error(LocalFileExistsId, VaultErrorCategory.ResourceExists, localPath,
             $"The local file '{localPath}' already exists and was left alone. Keep it with --skip-existing (-SkipExisting), "
-            + "replace it when the staged file is newer with --update (-Update), or always with --overwrite (-Force).");
+            + "replace it when the staged file is newer with --update (-Update), or always with --overwrite (-Overwrite).");
 
     internal static VaultStagingException StagingItemNotFound(string stagingPath)
         => Error("StagingItemNotFound", VaultErrorCategory.ObjectNotFound, stagingPath,
