@@ -33,7 +33,7 @@ internal sealed record PartLine(int PartNumber, long Size, string Md5);
 internal sealed record ItemLine(string Kind, string Path, string Name, long? Size, DateTimeOffset? Modified);
 
 /// <summary>Result of sessions abort in --json output.</summary>
-internal sealed record AbortLine(string Id, string Status);
+internal sealed record AbortLine(string Id, string Status, string? Path = null, string? Error = null);
 
 /// <summary>One downloaded (or skipped, failed) file in --json output.</summary>
 internal sealed record DownloadResultLine(
