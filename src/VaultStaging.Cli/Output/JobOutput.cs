@@ -67,17 +67,20 @@ internal sealed class JobOutput
         console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-9} job {1}{2}", job.IsSucceeded ? "done" : job.Status.ToLowerInvariant(), job.Id, what is null ? "" : "  " + what));
     }
 
+    /// <summary>A job (or, with id 0, the request that would have started one) that did not succeed.</summary>
     public void Failed(long id, string? what, Exception error)
     {
         string status = error is VaultStagingException { ErrorId: "JobTimeout" } ? "timeout" : "failed";
         string message = ErrorReporter.Describe(error);
         if (json)
         {
-            console.WriteLine(JsonSerializer.Serialize(new JobLine(id, status, null, what, null, null, null, message), CliJsonContext.Default.JobLine));
+            console.WriteLine(JsonSerializer.Serialize(new JobLine(id > 0 ? id : null, status, null, what, null, null, null, message), CliJsonContext.Default.JobLine));
             return;
         }
 
-        console.WriteErrorLine(string.Format(CultureInfo.InvariantCulture, "{0,-9} job {1}{2}  {3}", status, id, what is null ? "" : "  " + what, message));
+        // id 0: the request itself failed, so there is no job.
+        string job = id > 0 ? "job " + id.ToString(CultureInfo.InvariantCulture) + (what is null ? "" : "  ") : "";
+        console.WriteErrorLine(string.Format(CultureInfo.InvariantCulture, "{0,-9} {1}{2}  {3}", status, job, what ?? "", message));
     }
 
     /// <summary>Waits for every job at once (the poll rule is per job id); true when all ended SUCCESS.</summary>

@@ -49,7 +49,7 @@ internal sealed record DownloadResultLine(
 internal sealed record DownloadPlanLine(string StagingPath, string Path, long Size, string Action, long? BytesResumable);
 
 /// <summary>A Vault job in --json output (jobs show / wait, and the jobs mv and rm started).</summary>
-internal sealed record JobLine(long Id, string Status, string? Method, string? Path, DateTimeOffset? CreatedDate, DateTimeOffset? RunStartDate, DateTimeOffset? RunEndDate, string? Error);
+internal sealed record JobLine(long? Id, string Status, string? Method, string? Path, DateTimeOffset? CreatedDate, DateTimeOffset? RunStartDate, DateTimeOffset? RunEndDate, string? Error);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
