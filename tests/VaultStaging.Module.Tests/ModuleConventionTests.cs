@@ -21,6 +21,7 @@ public sealed class ModuleConventionTests
     {
         "Send-VaultFile", "Send-VaultFilePart", "New-VaultUploadSession", "Complete-VaultUploadSession",
         "Remove-VaultUploadSession", "New-VaultStagingFolder", "Remove-VaultStagingItem",
+        "Move-VaultStagingItem", "Rename-VaultStagingItem",
         "Save-VaultStagingItem", // changes the local disk: -WhatIf as well
     };
 
@@ -32,7 +33,7 @@ public sealed class ModuleConventionTests
         var approved = new[] { typeof(VerbsCommon), typeof(VerbsCommunications), typeof(VerbsData), typeof(VerbsDiagnostic), typeof(VerbsLifecycle), typeof(VerbsOther), typeof(VerbsSecurity) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
 
-        Assert.Equal(15, cmdlets.Count);
+        Assert.Equal(17, cmdlets.Count);
         foreach (var (name, type) in cmdlets)
         {
             var cmdlet = type.GetCustomAttributesData().Single(a => a.AttributeType.Name == "CmdletAttribute");

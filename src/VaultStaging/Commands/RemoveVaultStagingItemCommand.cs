@@ -31,6 +31,16 @@ public sealed class RemoveVaultStagingItemCommand : VaultCmdlet
     {
         foreach (var path in Path)
         {
+            try
+            {
+                StagingItemRules.RefuseRootOrUserHome(path, "deleted");
+            }
+            catch (Exception exception)
+            {
+                WriteMappedError(exception, path);
+                continue;
+            }
+
             if (ShouldProcess(path, Recurse ? "Delete staging item and its contents" : "Delete staging item")
                 && TryRunEngine(path, token => _vault.Connection.Staging.DeleteItemAsync(path, Recurse, token), out var jobId)
                 && PassThru)
