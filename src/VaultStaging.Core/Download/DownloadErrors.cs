@@ -26,6 +26,10 @@ public static class DownloadErrors
         => Error("UnsafeLocalName", VaultErrorCategory.InvalidData, stagingPath,
             $"The staged item {stagingPath} has a name ('{name}') that cannot be used as a local file name here, so it was not downloaded. Rename it on the staging server first.");
 
+    internal static VaultStagingException DuplicateLocalPath(string stagingPath, string localPath)
+        => Error("DuplicateLocalPath", VaultErrorCategory.InvalidArgument, stagingPath,
+            $"{stagingPath} would be saved as '{localPath}', where another file of this run goes. Download it in a separate run into another folder.");
+
     internal static VaultStagingException SizeMismatch(string stagingPath, long expected, long actual)
         => Error("DownloadSizeMismatch", VaultErrorCategory.InvalidData, stagingPath,
             $"The download of {stagingPath} has {actual:N0} bytes but the listing said {expected:N0}; the file may have changed on the server meanwhile. "

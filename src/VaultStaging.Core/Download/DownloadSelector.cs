@@ -15,8 +15,10 @@ public sealed class DownloadSelection
     /// <summary>Local folders for the staged folders (so empty ones are kept too).</summary>
     public List<string> Folders { get; } = new();
 
-    /// <summary>Items that cannot be saved here (their names are not valid local names).</summary>
+    /// <summary>Items that cannot be saved here (their names are not valid local names, or another file takes the same local path).</summary>
     public List<DownloadResult> Refused { get; } = new();
+
+    internal HashSet<string> LocalPaths { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -87,7 +89,21 @@ public static class DownloadSelector
     {
         if (ToLocal(relative) is { } local)
         {
-            selection.Files.Add(new DownloadRequest(item, Path.Combine(folder, local)));
+            var localPath = Path.Combine(folder, local);
+            if (!selection.LocalPaths.Add(localPath))
+            {
+                // Two staged files, one local name (case is ignored: Windows and macOS would mix them up).
+                selection.Refused.Add(new DownloadResult
+                {
+                    StagingPath = item.Path,
+                    LocalPath = localPath,
+                    Status = DownloadStatus.Failed,
+                    Error = DownloadErrors.DuplicateLocalPath(item.Path, localPath),
+                });
+                return;
+            }
+
+            selection.Files.Add(new DownloadRequest(item, localPath));
         }
         else
         {

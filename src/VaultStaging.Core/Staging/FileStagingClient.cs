@@ -316,9 +316,9 @@ public sealed class FileStagingClient
                     expected = to - from + 1;
                     total = contentRange.Length ?? -1;
                 }
-                else if (context.HttpStatus == 200 && first == 0 && response.Content.Headers.ContentLength is { } whole)
+                else if (context.HttpStatus == 200 && first == 0 && response.Content.Headers.ContentLength is { } whole && whole <= last + 1)
                 {
-                    // The whole file instead of a range that starts at 0: usable as it is.
+                    // The whole file instead of a range that covers it: usable as it is (a larger one is refused, so memory and disk stay bounded).
                     expected = whole;
                     total = whole;
                 }

@@ -199,6 +199,21 @@ public sealed class DownloadOverEmulatorTests
         Assert.Equal("StagingItemNotFound", error.ErrorId);
     }
 
+    [Fact]
+    public async Task Two_staged_files_with_one_local_name_are_refused_rather_than_mixed()
+    {
+        await using var h = await TransferHarness.StartAsync();
+        await StageAsync(h, "a.bin", "/u1000/one/same.txt", 10, seed: 1);
+        await StageAsync(h, "b.bin", "/u1000/two/SAME.txt", 20, seed: 2);
+        var selection = new DownloadSelection();
+
+        await DownloadSelector.SelectAsync(h.Connection.Staging, "/u1000/one/same.txt", h.Temp.Path, recurse: false, selection);
+        await DownloadSelector.SelectAsync(h.Connection.Staging, "/u1000/two/SAME.txt", h.Temp.Path, recurse: false, selection);
+
+        Assert.Single(selection.Files);
+        Assert.Equal("DuplicateLocalPath", Assert.Single(selection.Refused).Error!.ErrorId);
+    }
+
     [Theory]
     [InlineData("a/b.txt", true)]
     [InlineData("..", false)]
