@@ -63,6 +63,37 @@ public sealed class DownloadOverEmulatorTests
     }
 
     [Fact]
+    public async Task A_download_stopped_mid_file_keeps_its_partial_file_and_the_next_run_resumes_it()
+    {
+        await using var h = await TransferHarness.StartAsync();
+        const long size = (RangeSize * 6) + 11;
+        var source = await StageAsync(h, "src.bin", "/u1000/dl/stop.bin", size);
+        var item = (await h.Connection.Staging.GetItemAsync("/u1000/dl/stop.bin"))!;
+        var target = h.Temp.Combine("out/stop.bin");
+        using var stop = new System.Threading.CancellationTokenSource();
+        var progress = new SyncProgress(p =>
+        {
+            if (p.BytesDone >= RangeSize * 3)
+            {
+                stop.Cancel(); // deterministic: progress is reported on the copying thread
+            }
+        });
+
+        var stopped = await Downloader(h).DownloadAsync(new DownloadRequest(item, target), progress, stop.Token);
+
+        Assert.Equal(DownloadStatus.Cancelled, stopped.Status);
+        Assert.False(File.Exists(target));
+        var held = new FileInfo(DownloadRequest.PartialPathFor(target)).Length;
+        Assert.InRange(held, RangeSize * 3, size - 1);
+
+        var resumed = await Downloader(h).DownloadAsync(new DownloadRequest(item, target));
+
+        Assert.Equal(DownloadStatus.Downloaded, resumed.Status);
+        Assert.Equal(held, resumed.BytesResumed);
+        Assert.Equal(RandomFile.Md5Of(source), RandomFile.Md5Of(target));
+    }
+
+    [Fact]
     public async Task A_partial_file_that_does_not_match_the_staged_bytes_is_downloaded_again_from_the_start()
     {
         await using var h = await TransferHarness.StartAsync();
@@ -228,6 +259,11 @@ public sealed class DownloadOverEmulatorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new DownloadOptions { RangeSize = DownloadOptions.MaxRangeSize + 1 }.Validate());
         new DownloadOptions().Validate();
         Assert.Equal(50_000_000, new DownloadOptions().RangeSize);
+    }
+
+    private sealed class SyncProgress(Action<DownloadProgress> report) : IProgress<DownloadProgress>
+    {
+        public void Report(DownloadProgress value) => report(value);
     }
 
     private static FileDownloader Downloader(TransferHarness h, ExistingLocalFileAction ifExists = ExistingLocalFileAction.Fail)
