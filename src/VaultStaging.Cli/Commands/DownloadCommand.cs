@@ -104,7 +104,7 @@ internal sealed class DownloadCommand
     {
         var options = BuildOptions(parseResult);
         int maxParallel = parseResult.GetValue(parallel);
-        string[] stagingPaths = (parseResult.GetValue(paths) ?? Array.Empty<string>()).Select(p => CliUsageException.Check(() => StagingPath.Normalize(p))).ToArray();
+        string[] stagingPaths = (parseResult.GetValue(paths) ?? Array.Empty<string>()).Select(CheckStagingPath).ToArray();
         string folder = LocalFolder(parseResult.GetValue(to) ?? "");
         bool asJson = parseResult.GetValue(json);
         var settings = connection.Bind(parseResult);
@@ -274,6 +274,17 @@ internal sealed class DownloadCommand
         }
 
         return options;
+    }
+
+    /// <summary>The parser takes an unknown "--flag" for one more path; name it as the mistake it is.</summary>
+    private static string CheckStagingPath(string path)
+    {
+        if (path.StartsWith("-", StringComparison.Ordinal))
+        {
+            throw new CliUsageException($"unknown option '{path}' for download. Run 'vaultstaging download --help' for the options (credentials come only from the environment).");
+        }
+
+        return CliUsageException.Check(() => StagingPath.Normalize(path));
     }
 
     private static string LocalFolder(string folder)

@@ -101,6 +101,7 @@ public sealed class DownloadCommandTests
         CliAssert.OneErrorLine(await host.RunAsync("download", "/demo/data", "--to", into), 2, "pass --recurse");
         CliAssert.OneErrorLine(await host.RunAsync("download", "/demo/a.txt", "--to", into, "--overwrite", "--update"), 2, "contradict");
         CliAssert.OneErrorLine(await host.RunAsync("download", "relative/a.txt", "--to", into), 2, "relative");
+        CliAssert.OneErrorLine(await host.RunAsync("download", "/demo/a.txt", "--to", into, "--frobnicate"), 2, "unknown option '--frobnicate'");
 
         var missing = await host.RunAsync("download", "/demo/nothing.txt", "/demo/data/a.txt", "--to", into);
         Assert.Equal(1, missing.ExitCode);
