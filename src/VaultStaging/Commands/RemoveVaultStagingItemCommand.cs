@@ -29,18 +29,22 @@ public sealed class RemoveVaultStagingItemCommand : VaultCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var path in Path)
+        // The root and user homes are never deleted (the rule lives in Core, shared with 'vaultstaging rm').
+        Path = Array.FindAll(Path, path =>
         {
             try
             {
                 StagingItemRules.RefuseRootOrUserHome(path, "deleted");
+                return true;
             }
-            catch (Exception exception)
+            catch (Core.VaultStagingException refused)
             {
-                WriteMappedError(exception, path);
-                continue;
+                WriteMappedError(refused, path);
+                return false;
             }
-
+        });
+        foreach (var path in Path)
+        {
             if (ShouldProcess(path, Recurse ? "Delete staging item and its contents" : "Delete staging item")
                 && TryRunEngine(path, token => _vault.Connection.Staging.DeleteItemAsync(path, Recurse, token), out var jobId)
                 && PassThru)
