@@ -14,9 +14,7 @@ public static class DownloadErrors
             $"The local file '{localPath}' already exists and was left alone. Keep it with --skip-existing (-SkipExisting), "
             + "replace it when the staged file is newer with --update (-Update), or always with --overwrite (-Overwrite).");
 
-    internal static VaultStagingException StagingItemNotFound(string stagingPath)
-        => Error("StagingItemNotFound", VaultErrorCategory.ObjectNotFound, stagingPath,
-            $"Nothing is staged at {stagingPath}. Check the path with 'ls' (Get-VaultStagingItem); admins address their own files as /u<id>/…");
+    internal static VaultStagingException StagingItemNotFound(string stagingPath) => Staging.StagingItemRules.NotFound(stagingPath);
 
     internal static VaultStagingException StagingFolderNeedsRecurse(string stagingPath)
         => Error(StagingFolderNeedsRecurseId, VaultErrorCategory.InvalidArgument, stagingPath,
