@@ -149,6 +149,27 @@ public sealed class DownloadOverEmulatorTests
         Assert.False(File.Exists(DownloadRequest.PartialPathFor(target)));
     }
 
+    [Fact]
+    public async Task Where_the_listing_gives_an_md5_the_download_must_match_it()
+    {
+        await using var h = await TransferHarness.StartAsync();
+        var source = await StageAsync(h, "src.bin", "/u1000/dl/m.bin", 5000);
+        var listed = (await h.Connection.Staging.GetItemAsync("/u1000/dl/m.bin"))!;
+        VaultStaging.Core.Staging.StagingItem WithMd5(string md5) => new()
+        {
+            Kind = listed.Kind, Path = listed.Path, Name = listed.Name, Size = listed.Size, ModifiedDate = listed.ModifiedDate, ContentMd5 = md5,
+        };
+
+        var good = await Downloader(h).DownloadAsync(new DownloadRequest(WithMd5(RandomFile.Md5Of(source)), h.Temp.Combine("good/m.bin")));
+        var bad = await Downloader(h).DownloadAsync(new DownloadRequest(WithMd5(new string('0', 32)), h.Temp.Combine("bad/m.bin")));
+
+        Assert.Equal(DownloadStatus.Downloaded, good.Status);
+        Assert.Equal(DownloadStatus.Failed, bad.Status);
+        Assert.Equal("DownloadMd5Mismatch", bad.Error!.ErrorId);
+        Assert.False(File.Exists(h.Temp.Combine("bad/m.bin")));
+        Assert.False(File.Exists(DownloadRequest.PartialPathFor(h.Temp.Combine("bad/m.bin"))));
+    }
+
     [Theory]
     [InlineData(ExistingLocalFileAction.Fail, DownloadStatus.Failed, false)]
     [InlineData(ExistingLocalFileAction.Skip, DownloadStatus.Skipped, false)]
