@@ -31,6 +31,30 @@ public sealed class SaveVaultStagingItemTests
     }
 
     [Fact]
+    public async Task Progress_HasAParentAndAChildPerFile_AllCompleted()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        using var tree = new TempTree();
+        using var into = new TempTree();
+        tree.Add("p/a.bin", 300_000);
+        tree.Add("p/b.bin", 200_000);
+        session.InvokeChecked($"Send-VaultFile -Path '{Path.Combine(tree.Root, "p")}' -Destination /u1000/progress -Recurse");
+
+        var shell = session.Run($"$ProgressPreference = 'Continue'; Save-VaultStagingItem /u1000/progress/p -Destination '{into.Root}' -Recurse", null, out _);
+
+        Assert.Empty(shell.Streams.Error);
+        var progress = shell.Streams.Progress.ToList();
+        var parentId = Assert.Single(progress.Where(p => p.ParentActivityId < 0).Select(p => p.ActivityId).Distinct());
+        var children = progress.Where(p => p.ParentActivityId == parentId).ToList();
+        Assert.NotEmpty(children);
+        Assert.Contains(children, c => c.StatusDescription.StartsWith("Downloading", System.StringComparison.Ordinal));
+        foreach (var id in children.Select(c => c.ActivityId).Distinct().Append(parentId))
+        {
+            Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, progress.Last(p => p.ActivityId == id).RecordType);
+        }
+    }
+
+    [Fact]
     public async Task PipedItems_AreSavedFlat_ExistingFilesAreErrorsUnlessSkipped()
     {
         await using var session = await ModuleSession.StartAsync();

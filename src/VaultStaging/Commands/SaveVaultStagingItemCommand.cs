@@ -20,6 +20,7 @@ public sealed class SaveVaultStagingItemCommand : VaultCmdlet
     private ConnectedVault _vault = null!;
     private DownloadOptions _options = null!;
     private string _destination = "";
+    private TransferProgress _progress = null!;
 
     /// <summary>Absolute staging paths of files, or folders with -Recurse; items from Get-VaultStagingItem bind by their Path.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -85,6 +86,9 @@ public sealed class SaveVaultStagingItemCommand : VaultCmdlet
                 : Update ? ExistingLocalFileAction.Update
                 : ExistingLocalFileAction.Fail,
         };
+
+        // Records are always made (the throttle keeps them cheap); showing them is $ProgressPreference's and the host's business.
+        _progress = new TransferProgress($"Saving files from {_vault.Connection.Server.Host}");
     }
 
     protected override void ProcessRecord()
@@ -130,7 +134,9 @@ public sealed class SaveVaultStagingItemCommand : VaultCmdlet
 
         var batch = new DownloadBatch(_vault.Connection, _options, ThrottleLimit);
         batch.FileCompleted += (_, result) => Queue.Post(() => OnFileCompleted(result));
+        batch.Progress += (_, update) => Queue.Post(() => WriteProgressRecords(_progress.Update(update)));
         RunEngine(token => batch.RunAsync(_requests, token));
+        WriteProgressRecords(_progress.Complete());
     }
 
     private void Add(DownloadRequest request)
@@ -156,11 +162,13 @@ public sealed class SaveVaultStagingItemCommand : VaultCmdlet
         if (ShouldProcess($"{request.StagingPath} -> {request.LocalPath}", action))
         {
             _requests.Add(request);
+            _progress.AddFile(size);
         }
     }
 
     private void OnFileCompleted(DownloadResult result)
     {
+        WriteProgressRecords(_progress.FileEnded(result.LocalPath, result.Size));
         switch (result.Status)
         {
             case DownloadStatus.Failed:
@@ -181,6 +189,14 @@ public sealed class SaveVaultStagingItemCommand : VaultCmdlet
         if (PassThru)
         {
             WriteObject(result);
+        }
+    }
+
+    private void WriteProgressRecords(IEnumerable<ProgressRecord> records)
+    {
+        foreach (var record in records)
+        {
+            WriteProgress(record);
         }
     }
 }
