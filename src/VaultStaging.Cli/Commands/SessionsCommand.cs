@@ -223,10 +223,8 @@ internal sealed class SessionsCommand
                     {
                         context.Console.WriteLine(JsonSerializer.Serialize(new AbortLine(info.Id, "failed", info.Path, ErrorReporter.Describe(error)), CliJsonContext.Default.AbortLine));
                     }
-                    else
-                    {
-                        context.Console.WriteErrorLine("failed  " + info.Id + "  " + info.Path + "  " + ErrorReporter.Describe(error));
-                    }
+
+                    context.Console.WriteErrorLine((asJson ? ErrorReporter.Prefix : "") + "failed  " + info.Id + "  " + info.Path + "  " + ErrorReporter.Describe(error));
                 }
             }
 

@@ -62,6 +62,11 @@ internal sealed class DownloadReporter
         if (json)
         {
             console.WriteLine(JsonSerializer.Serialize(ToLine(result), CliJsonContext.Default.DownloadResultLine));
+            if (result.Status == DownloadStatus.Failed)
+            {
+                // stdout stays pure JSON Lines; the failure is on stderr too, so cron mail shows it (as upload does).
+                console.WriteErrorLine(ErrorReporter.Prefix + FormatLine(result));
+            }
         }
         else if (result.Status == DownloadStatus.Failed)
         {

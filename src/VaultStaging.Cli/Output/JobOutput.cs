@@ -75,12 +75,11 @@ internal sealed class JobOutput
         if (json)
         {
             console.WriteLine(JsonSerializer.Serialize(new JobLine(id > 0 ? id : null, status, null, what, null, null, null, message), CliJsonContext.Default.JobLine));
-            return;
         }
 
-        // id 0: the request itself failed, so there is no job.
+        // id 0: the request itself failed, so there is no job. With --json the line goes to stderr as well, so cron mail shows it.
         string job = id > 0 ? "job " + id.ToString(CultureInfo.InvariantCulture) + (what is null ? "" : "  ") : "";
-        console.WriteErrorLine(string.Format(CultureInfo.InvariantCulture, "{0,-9} {1}{2}  {3}", status, job, what ?? "", message));
+        console.WriteErrorLine((json ? ErrorReporter.Prefix : "") + string.Format(CultureInfo.InvariantCulture, "{0,-9} {1}{2}  {3}", status, job, what ?? "", message));
     }
 
     /// <summary>Waits for every job at once (the poll rule is per job id); true when all ended SUCCESS.</summary>

@@ -107,5 +107,12 @@ public sealed class DownloadCommandTests
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains(missing.StderrLines, l => l.StartsWith("failed", StringComparison.Ordinal) && l.Contains("/demo/nothing.txt"));
         Assert.True(File.Exists(Path.Combine(into, "a.txt")));
+
+        var json = await host.RunAsync("download", "/demo/nothing.txt", "--to", into, "--json");
+        Assert.Equal(1, json.ExitCode);
+        var line = JsonDocument.Parse(Assert.Single(json.StdoutLines)).RootElement;
+        Assert.Equal("failed", line.GetProperty("status").GetString());
+        Assert.Equal("StagingItemNotFound", line.GetProperty("errorId").GetString());
+        Assert.StartsWith("vaultstaging: failed", Assert.Single(json.StderrLines));
     }
 }
