@@ -63,6 +63,10 @@ internal static class CliApp
         root.Subcommands.Add(new UploadCommand(context).Build());
         root.Subcommands.Add(new SessionsCommand(context).Build());
         root.Subcommands.Add(new LsCommand(context).Build());
+        root.Subcommands.Add(new DownloadCommand(context).Build());
+        root.Subcommands.Add(new MvCommand(context).Build());
+        root.Subcommands.Add(new RmCommand(context).Build());
+        root.Subcommands.Add(new JobsCommand(context).Build());
         root.Subcommands.Add(new EmulatorCommand(context).Build());
         return root;
     }

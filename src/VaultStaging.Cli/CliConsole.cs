@@ -30,6 +30,14 @@ internal sealed class CliConsole
 
     public int Width { get; }
 
+    /// <summary>Where answers to a question come from (standard input); null when nothing can answer.</summary>
+    public TextReader? Input { get; init; }
+
+    /// <summary>True when a person can answer a question: standard input and standard error are both a terminal.</summary>
+    public bool CanAsk => Input is not null && InputIsTerminal && ErrorIsTerminal;
+
+    public bool InputIsTerminal { get; init; }
+
     public static CliConsole FromSystemConsole()
     {
         bool errorIsTerminal = !Console.IsErrorRedirected;
@@ -50,7 +58,11 @@ internal sealed class CliConsole
             }
         }
 
-        return new CliConsole(Console.Out, Console.Error, errorIsTerminal, width);
+        return new CliConsole(Console.Out, Console.Error, errorIsTerminal, width)
+        {
+            Input = Console.In,
+            InputIsTerminal = !Console.IsInputRedirected,
+        };
     }
 
     public void WriteLine(string line)
@@ -79,6 +91,20 @@ internal sealed class CliConsole
             Error.WriteLine(line);
             Error.Flush();
         }
+    }
+
+    /// <summary>Asks a yes/no question on stderr and reads one line; only "y" or "yes" (any case) is a yes.</summary>
+    public bool Confirm(string question)
+    {
+        lock (gate)
+        {
+            ClearStatusLocked();
+            Error.Write(question + " [y/N] ");
+            Error.Flush();
+        }
+
+        string answer = (Input?.ReadLine() ?? "").Trim();
+        return answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Redraws the status line in place; ignored when stderr is not a terminal.</summary>

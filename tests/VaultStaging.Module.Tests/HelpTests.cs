@@ -21,7 +21,7 @@ public sealed class HelpTests
     {
         await using var session = await ModuleSession.StartAsync(connect: false);
         var names = session.InvokeChecked("(Get-Command -Module VaultStaging).Name").Select(o => (string)o.BaseObject).ToList();
-        Assert.Equal(14, names.Count);
+        Assert.Equal(17, names.Count);
 
         foreach (var name in names)
         {

@@ -21,6 +21,8 @@ public sealed class ModuleConventionTests
     {
         "Send-VaultFile", "Send-VaultFilePart", "New-VaultUploadSession", "Complete-VaultUploadSession",
         "Remove-VaultUploadSession", "New-VaultStagingFolder", "Remove-VaultStagingItem",
+        "Move-VaultStagingItem", "Rename-VaultStagingItem",
+        "Save-VaultStagingItem", // changes the local disk: -WhatIf as well
     };
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class ModuleConventionTests
         var approved = new[] { typeof(VerbsCommon), typeof(VerbsCommunications), typeof(VerbsData), typeof(VerbsDiagnostic), typeof(VerbsLifecycle), typeof(VerbsOther), typeof(VerbsSecurity) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
 
-        Assert.Equal(14, cmdlets.Count);
+        Assert.Equal(17, cmdlets.Count);
         foreach (var (name, type) in cmdlets)
         {
             var cmdlet = type.GetCustomAttributesData().Single(a => a.AttributeType.Name == "CmdletAttribute");
@@ -105,7 +107,7 @@ public sealed class ModuleConventionTests
         var table = new FormatTable(new[] { path });
         Assert.NotNull(table);
         var text = File.ReadAllText(path);
-        foreach (var type in new[] { "VaultStaging.Module.VaultUploadResult", "VaultStaging.Module.VaultConnectionInfo", "VaultStaging.Core.Staging.StagingItem", "VaultStaging.Core.Staging.UploadSessionInfo", "VaultStaging.Core.Staging.VaultJob", "VaultStaging.Core.Transfer.ResumableUpload", "VaultStaging.Core.Staging.UploadedPart" })
+        foreach (var type in new[] { "VaultStaging.Module.VaultUploadResult", "VaultStaging.Module.VaultConnectionInfo", "VaultStaging.Core.Staging.StagingItem", "VaultStaging.Core.Staging.UploadSessionInfo", "VaultStaging.Core.Staging.VaultJob", "VaultStaging.Core.Transfer.ResumableUpload", "VaultStaging.Core.Staging.UploadedPart", "VaultStaging.Core.Download.DownloadResult" })
         {
             Assert.Contains($"<TypeName>{type}</TypeName>", text);
         }

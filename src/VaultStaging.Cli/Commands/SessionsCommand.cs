@@ -1,4 +1,6 @@
+using System;
 using System.CommandLine;
+using System.Linq;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading;
@@ -38,7 +40,7 @@ internal sealed class SessionsCommand
 
         command.Subcommands.Add(WithSessionId("show", "Show one session's details.", ShowAsync));
         command.Subcommands.Add(WithSessionId("parts", "List the parts a session holds, with their sizes and MD5s.", PartsAsync));
-        command.Subcommands.Add(WithSessionId("abort", "Abort a session; its uploaded parts are discarded.", AbortAsync));
+        command.Subcommands.Add(BuildAbort());
         return command;
     }
 
@@ -140,12 +142,107 @@ internal sealed class SessionsCommand
         context.Console.WriteLines(table.Lines());
     }
 
-    private async Task AbortAsync(FileStagingClient staging, string id, bool asJson, CancellationToken cancellationToken)
+    /// <summary><c>sessions abort ID | --path PATH | --all-mine</c>: exactly one way of naming the sessions.</summary>
+    private Command BuildAbort()
     {
-        await staging.AbortSessionAsync(id, cancellationToken).ConfigureAwait(false);
-        context.Console.WriteLine(asJson
-            ? JsonSerializer.Serialize(new AbortLine(id, "aborted"), CliJsonContext.Default.AbortLine)
-            : "aborted " + id);
+        var id = new Argument<string?>("id") { Description = "The upload session id (from 'sessions list').", Arity = ArgumentArity.ZeroOrOne };
+        var path = new Option<string?>("--path")
+        {
+            Description = "Abort the active session(s) uploading to this staging path instead of naming an id.",
+            HelpName = "STAGING-PATH",
+        };
+        var allMine = new Option<bool>("--all-mine")
+        {
+            Description = "Abort every active session the connected user owns.",
+        };
+        var command = new Command("abort", "Abort sessions; their uploaded parts are discarded. Name one by id, by --path, or all of yours with --all-mine.")
+        {
+            id, path, allMine,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            string? sessionId = parseResult.GetValue(id);
+            string? stagingPath = parseResult.GetValue(path);
+            bool mine = parseResult.GetValue(allMine);
+            int ways = (sessionId is null ? 0 : 1) + (stagingPath is null ? 0 : 1) + (mine ? 1 : 0);
+            if (ways != 1)
+            {
+                throw new CliUsageException("name the sessions to abort in exactly one way: a session id, --path STAGING-PATH, or --all-mine.");
+            }
+
+            if (stagingPath is not null)
+            {
+                stagingPath = CliUsageException.Check(() => StagingPath.Normalize(stagingPath));
+            }
+
+            await using var session = await connection.ConnectAsync(parseResult, cancellationToken).ConfigureAwait(false);
+            var staging = session.Connection.Staging;
+            bool asJson = parseResult.GetValue(json);
+            if (sessionId is not null)
+            {
+                await staging.AbortSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
+                context.Console.WriteLine(asJson
+                    ? JsonSerializer.Serialize(new AbortLine(sessionId, "aborted"), CliJsonContext.Default.AbortLine)
+                    : "aborted " + sessionId);
+                return ExitCodes.Success;
+            }
+
+            long userId = session.Connection.Identity.UserId;
+            var chosen = (await staging.ListSessionsAsync(cancellationToken).ConfigureAwait(false))
+                .Where(s => mine ? s.Owner == userId : string.Equals(NormalizedOrSelf(s.Path), stagingPath, StringComparison.Ordinal))
+                .ToList();
+            if (chosen.Count == 0)
+            {
+                if (mine)
+                {
+                    if (!asJson)
+                    {
+                        context.Console.WriteLine("No active upload sessions of yours.");
+                    }
+
+                    return ExitCodes.Success;
+                }
+
+                throw new CliUsageException($"no active upload session uploads to {stagingPath}. List them with 'vaultstaging sessions list'.");
+            }
+
+            int failed = 0;
+            foreach (var info in chosen)
+            {
+                try
+                {
+                    await staging.AbortSessionAsync(info.Id, cancellationToken).ConfigureAwait(false);
+                    context.Console.WriteLine(asJson
+                        ? JsonSerializer.Serialize(new AbortLine(info.Id, "aborted", info.Path), CliJsonContext.Default.AbortLine)
+                        : "aborted " + info.Id + "  " + info.Path);
+                }
+                catch (Core.VaultStagingException error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failed++;
+                    if (asJson)
+                    {
+                        context.Console.WriteLine(JsonSerializer.Serialize(new AbortLine(info.Id, "failed", info.Path, ErrorReporter.Describe(error)), CliJsonContext.Default.AbortLine));
+                    }
+
+                    context.Console.WriteErrorLine((asJson ? ErrorReporter.Prefix : "") + "failed  " + info.Id + "  " + info.Path + "  " + ErrorReporter.Describe(error));
+                }
+            }
+
+            return failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string NormalizedOrSelf(string path)
+    {
+        try
+        {
+            return StagingPath.Normalize(path);
+        }
+        catch (Core.VaultStagingException)
+        {
+            return path;
+        }
     }
 
     private void WriteJson(UploadSessionInfo info) => context.Console.WriteLine(JsonSerializer.Serialize(

@@ -34,7 +34,23 @@ internal sealed record PartLine(int PartNumber, long Size, string Md5);
 internal sealed record ItemLine(string Kind, string Path, string Name, long? Size, DateTimeOffset? Modified);
 
 /// <summary>Result of sessions abort in --json output.</summary>
-internal sealed record AbortLine(string Id, string Status);
+internal sealed record AbortLine(string Id, string Status, string? Path = null, string? Error = null);
+
+/// <summary>One downloaded (or skipped, failed) file in --json output.</summary>
+internal sealed record DownloadResultLine(
+    string StagingPath,
+    string? Path,
+    long Size,
+    string Status,
+    long? BytesResumed,
+    string? Error,
+    string? ErrorId);
+
+/// <summary>What a --dry-run download would do with one file.</summary>
+internal sealed record DownloadPlanLine(string StagingPath, string Path, long Size, string Action, long? BytesResumable);
+
+/// <summary>A Vault job in --json output (jobs show / wait, and the jobs mv and rm started).</summary>
+internal sealed record JobLine(long? Id, string Status, string? Method, string? Path, DateTimeOffset? CreatedDate, DateTimeOffset? RunStartDate, DateTimeOffset? RunEndDate, string? Error);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -44,6 +60,9 @@ internal sealed record AbortLine(string Id, string Status);
 [JsonSerializable(typeof(PartLine))]
 [JsonSerializable(typeof(ItemLine))]
 [JsonSerializable(typeof(AbortLine))]
+[JsonSerializable(typeof(DownloadResultLine))]
+[JsonSerializable(typeof(DownloadPlanLine))]
+[JsonSerializable(typeof(JobLine))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

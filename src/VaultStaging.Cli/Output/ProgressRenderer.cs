@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using VaultStaging.Core.Download;
 using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Cli.Output;
@@ -69,7 +70,42 @@ internal sealed class ProgressRenderer
         }
     }
 
+    public void OnProgress(DownloadProgress progress) => Update(progress.LocalPath, progress.BytesDone);
+
+    public void OnFileCompleted(DownloadResult result) => Completed(result.LocalPath, result.Size);
+
     public void Finish() => console.ClearStatus();
+
+    private void Update(string key, long bytesDone)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            bytesInFlight[key] = bytesDone;
+            currentFile = Path.GetFileName(key);
+            RedrawIfDue();
+        }
+    }
+
+    private void Completed(string key, long size)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            bytesInFlight.Remove(key);
+            bytesOfFinishedFiles += size;
+            finishedFiles++;
+            RedrawIfDue();
+        }
+    }
 
     private void RedrawIfDue()
     {

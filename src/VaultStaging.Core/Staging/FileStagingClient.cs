@@ -269,6 +269,102 @@ public sealed class FileStagingClient
             cancellationToken);
     }
 
+    /// <summary>
+    /// Downloads bytes <paramref name="first"/>..<paramref name="last"/> (inclusive; at most the documented 50 MB per range)
+    /// into <paramref name="destination"/> at its current position, streaming (memory stays flat). A retried attempt
+    /// rewinds the destination first. <paramref name="onBytes"/> is called with the bytes written so far in this range.
+    /// Returns the bytes written and the file's total size as the server's Content-Range states it.
+    /// </summary>
+    public Task<DownloadedRange> DownloadRangeAsync(string path, long first, long last, Stream destination, Action<long>? onBytes = null, CancellationToken cancellationToken = default)
+    {
+        if (destination is null || !destination.CanSeek)
+        {
+            throw new ArgumentException("A ranged download needs a seekable destination.", nameof(destination));
+        }
+
+        if (first < 0 || last < first)
+        {
+            throw new ArgumentOutOfRangeException(nameof(last), last, "The range must be first <= last, both from 0.");
+        }
+
+        var start = destination.Position;
+        var range = "bytes=" + first.ToString(CultureInfo.InvariantCulture) + "-" + last.ToString(CultureInfo.InvariantCulture);
+        var request = new VaultRequest(HttpMethod.Get, pipeline.Api("services/file_staging/items/content/" + EncodePath(path)))
+        {
+            StreamsResponse = true,
+            Detail = "download " + path + " " + range,
+            Headers = new Dictionary<string, string> { ["Range"] = range },
+        };
+        return pipeline.SendAsync(
+            request,
+            async (response, context, token) =>
+            {
+                var mediaType = context.MediaType ?? "";
+                if (mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0 || (context.HttpStatus != 200 && context.HttpStatus != 206))
+                {
+                    var body = await VaultHttpPipeline.ReadBodyAsync(response, token).ConfigureAwait(false);
+                    ResponseEnvelopeReader.Read(body, context, VaultJsonContext.Default.EnvelopeDto, pipeline.Redactor);
+                    throw ResponseEnvelopeReader.NotAnEnvelope(context, "a JSON envelope instead of the file content");
+                }
+
+                long expected;
+                long total;
+                var contentRange = response.Content.Headers.ContentRange;
+                if (context.HttpStatus == 206 && contentRange is { HasRange: true, From: { } from, To: { } to })
+                {
+                    if (from != first || to > last || to < from)
+                    {
+                        throw RangeNotHonored(path, range, $"the server sent bytes {from}-{to}");
+                    }
+
+                    expected = to - from + 1;
+                    total = contentRange.Length ?? -1;
+                }
+                else if (context.HttpStatus == 200 && first == 0 && response.Content.Headers.ContentLength is { } whole && whole <= last + 1)
+                {
+                    // The whole file instead of a range that covers it: usable as it is (a larger one is refused, so memory and disk stay bounded).
+                    expected = whole;
+                    total = whole;
+                }
+                else
+                {
+                    throw RangeNotHonored(path, range, "the answer had no usable Content-Range");
+                }
+
+                destination.Position = start;
+                destination.SetLength(start);
+                long written = 0;
+                var buffer = new byte[81920];
+                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                {
+                    int read;
+                    while (written < expected && (read = await stream.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, expected - written), token).ConfigureAwait(false)) > 0)
+                    {
+                        await destination.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);
+                        written += read;
+                        onBytes?.Invoke(written);
+                    }
+                }
+
+                if (written != expected)
+                {
+                    // A short body is a broken transfer: retried like one.
+                    throw new IOException($"the download of {path} ({range}) ended after {written} of {expected} bytes");
+                }
+
+                return new DownloadedRange(written, total);
+            },
+            cancellationToken);
+    }
+
+    private static VaultStagingException RangeNotHonored(string path, string range, string what) => new(
+        "RangeNotHonored",
+        VaultErrorCategory.ProtocolError,
+        $"Vault did not answer the ranged download of {path} ({range}) as asked: {what}. Try again; if it persists, download the file with a fresh start (delete the partial file).")
+    {
+        Target = path,
+    };
+
     public async Task<UploadSessionInfo> CreateSessionAsync(string path, long size, bool overwrite, CancellationToken cancellationToken = default)
         => (await CreateSessionReportingRetriesAsync(path, size, overwrite, cancellationToken).ConfigureAwait(false)).Session;
 

@@ -86,3 +86,17 @@ public sealed class VaultJob
 
     public bool IsFailed => Status is "ERRORS_ENCOUNTERED" or "CANCELLED" or "TIMEOUT" or "MISSED_SCHEDULE" or "FAILURE";
 }
+
+/// <summary>What one ranged download wrote, and the file size the server's Content-Range named (-1 when it named none).</summary>
+public readonly struct DownloadedRange
+{
+    public DownloadedRange(long bytes, long totalSize)
+    {
+        Bytes = bytes;
+        TotalSize = totalSize;
+    }
+
+    public long Bytes { get; }
+
+    public long TotalSize { get; }
+}

@@ -29,6 +29,20 @@ public sealed class RemoveVaultStagingItemCommand : VaultCmdlet
 
     protected override void ProcessRecord()
     {
+        // The root and user homes are never deleted (the rule lives in Core, shared with 'vaultstaging rm').
+        Path = Array.FindAll(Path, path =>
+        {
+            try
+            {
+                StagingItemRules.RefuseRootOrUserHome(path, "deleted");
+                return true;
+            }
+            catch (Core.VaultStagingException refused)
+            {
+                WriteMappedError(refused, path);
+                return false;
+            }
+        });
         foreach (var path in Path)
         {
             if (ShouldProcess(path, Recurse ? "Delete staging item and its contents" : "Delete staging item")

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
+using VaultStaging.Core.Download;
 using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Module;
@@ -59,6 +60,28 @@ internal sealed class TransferProgress
         if (now - _parentWrittenAt >= MinInterval)
         {
             yield return ParentRecord(now);
+        }
+    }
+
+    /// <summary>A download's progress: the same records, the file's status reading "Downloading".</summary>
+    public IEnumerable<ProgressRecord> Update(DownloadProgress progress)
+    {
+        var asTransfer = new UploadProgress
+        {
+            LocalPath = progress.LocalPath,
+            StagingPath = progress.StagingPath,
+            Stage = UploadStage.Uploading,
+            BytesTotal = progress.BytesTotal,
+            BytesDone = progress.BytesDone,
+        };
+        foreach (var record in Update(asTransfer))
+        {
+            if (record.ActivityId != ParentId && record.StatusDescription.StartsWith(nameof(UploadStage.Uploading), StringComparison.Ordinal))
+            {
+                record.StatusDescription = "Downloading" + record.StatusDescription.Substring(nameof(UploadStage.Uploading).Length);
+            }
+
+            yield return record;
         }
     }
 
