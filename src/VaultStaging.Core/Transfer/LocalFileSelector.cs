@@ -22,6 +22,10 @@ public static class LocalFileSelector
     /// is staged); links to directories are followed only with <paramref name="followLinks"/>, and never into a loop.
     /// </summary>
     public static LocalSelection Select(IEnumerable<string> localPaths, string stagingFolder, bool recurse, bool followLinks)
+        => Select(localPaths, stagingFolder, recurse, followLinks, PathFilter.None);
+
+    /// <summary>As above, keeping only the files <paramref name="filter"/> takes (matched on the path below the folder given, or the name of a file given).</summary>
+    public static LocalSelection Select(IEnumerable<string> localPaths, string stagingFolder, bool recurse, bool followLinks, PathFilter filter)
     {
         if (localPaths is null)
         {
@@ -34,7 +38,14 @@ public static class LocalFileSelector
         {
             if (File.Exists(localPath))
             {
-                selection.Add(new UploadRequest(localPath, MapToStaging(localPath, folder, null)));
+                if (filter.Takes(Path.GetFileName(TrimSeparators(localPath))))
+                {
+                    selection.Add(new UploadRequest(localPath, MapToStaging(localPath, folder, null)));
+                }
+                else
+                {
+                    selection.Excluded.Add(localPath);
+                }
             }
             else if (Directory.Exists(localPath))
             {
@@ -43,7 +54,7 @@ public static class LocalFileSelector
                     throw TransferErrors.DirectoryNeedsRecurse(localPath);
                 }
 
-                AddDirectory(localPath, folder, followLinks, selection);
+                AddDirectory(localPath, folder, followLinks, filter, selection);
             }
             else
             {
@@ -88,7 +99,7 @@ public static class LocalFileSelector
     }
 
     /// <summary>Every file below <paramref name="directory"/>, sorted, under folder/dirname/….</summary>
-    private static void AddDirectory(string directory, string folder, bool followLinks, LocalSelection selection)
+    private static void AddDirectory(string directory, string folder, bool followLinks, PathFilter filter, LocalSelection selection)
     {
         var root = Path.GetFullPath(directory);
         var layoutRoot = Path.GetDirectoryName(TrimSeparators(root));
@@ -98,6 +109,12 @@ public static class LocalFileSelector
         files.Sort(StringComparer.Ordinal);
         foreach (var file in files)
         {
+            if (!filter.Takes(RelativePath(root, file)!))
+            {
+                selection.Excluded.Add(file);
+                continue;
+            }
+
             var relative = layoutRoot is null ? RelativePath(root, file) : RelativePath(layoutRoot, file);
             selection.Add(new UploadRequest(file, Join(folder, relative!)));
         }

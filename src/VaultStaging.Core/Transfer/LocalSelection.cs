@@ -15,6 +15,9 @@ public sealed class LocalSelection
     /// <summary>Links to directories left alone because links are not followed (say so once per run).</summary>
     public List<string> SkippedDirectoryLinks { get; } = new();
 
+    /// <summary>Files left out by the include and exclude patterns.</summary>
+    public List<string> Excluded { get; } = new();
+
     /// <summary>Followed links that lead back into a directory already selected (a loop), left alone.</summary>
     public List<string> LinkLoops { get; } = new();
 

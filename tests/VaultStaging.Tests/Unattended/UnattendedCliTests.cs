@@ -166,4 +166,31 @@ public sealed class UnattendedCliTests
         Assert.True(alias.ExitCode == 0, alias.ToString());
         Assert.True(File.Exists(host.Server.GetLocalPath("/demo/r/a.txt")));
     }
+
+    [Fact]
+    public async Task Include_and_exclude_filters_apply_before_anything_is_sent_and_dry_run_shows_them()
+    {
+        await using var host = await CliTestHost.StartAsync();
+        host.CreateFile("f/a.pdf", 10);
+        host.CreateFile("f/b.tmp", 10);
+        host.CreateFile("f/cache/c.pdf", 10);
+        host.CreateFile("f/d.txt", 10);
+        var patterns = host.Local.Combine("excludes.txt");
+        File.WriteAllLines(patterns, new[] { "# scratch", "cache/**" });
+
+        var dry = await host.RunBuiltAsync("upload", host.Local.Combine("f"), "--recurse", "--to", "/filtered", "--include", "*.pdf", "--include", "*.tmp",
+            "--exclude", "*.tmp", "--exclude-from", patterns, "--dry-run");
+        var run = await host.RunBuiltAsync("upload", host.Local.Combine("f"), "--recurse", "--to", "/filtered", "--include", "*.pdf", "--include", "*.tmp",
+            "--exclude", "*.tmp", "--exclude-from", patterns);
+
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        Assert.Equal(3, dry.StdoutLines.Count(l => l.StartsWith("would exclude ", StringComparison.Ordinal)));
+        Assert.Contains(dry.StdoutLines, l => l.StartsWith("would stage", StringComparison.Ordinal) && l.Contains("/filtered/f/a.pdf"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(run.StderrLines, l => l.Contains("3 file(s) left out", StringComparison.Ordinal));
+        Assert.True(File.Exists(host.Server.GetLocalPath("/filtered/f/a.pdf")));
+        Assert.False(File.Exists(host.Server.GetLocalPath("/filtered/f/b.tmp")));
+        Assert.False(File.Exists(host.Server.GetLocalPath("/filtered/f/cache/c.pdf")));
+        Assert.False(File.Exists(host.Server.GetLocalPath("/filtered/f/d.txt")));
+    }
 }
