@@ -26,6 +26,7 @@ internal sealed class DownloadCommand
 
     private readonly CliContext context;
     private readonly ConnectionOptionsBinder connection;
+    private readonly FilterOptions filters;
 
     private readonly Argument<string[]> paths = new("staging-path")
     {
@@ -87,6 +88,7 @@ internal sealed class DownloadCommand
     {
         this.context = context;
         connection = new ConnectionOptionsBinder(context);
+        filters = new FilterOptions(context);
     }
 
     public Command Build()
@@ -95,6 +97,7 @@ internal sealed class DownloadCommand
         {
             paths, to, recurse, skipExisting, update, overwrite, parallel, dryRun, json, rangeSize,
         };
+        filters.AddTo(command);
         connection.AddTo(command);
         command.SetAction(RunAsync);
         return command;
@@ -107,11 +110,12 @@ internal sealed class DownloadCommand
         string[] stagingPaths = (parseResult.GetValue(paths) ?? Array.Empty<string>()).Select(CheckStagingPath).ToArray();
         string folder = LocalFolder(parseResult.GetValue(to) ?? "");
         bool asJson = parseResult.GetValue(json);
+        var filter = filters.Bind(parseResult);
         var settings = connection.Bind(parseResult);
 
         await using var session = await VaultSession.OpenAsync(settings, context.Console, cancellationToken).ConfigureAwait(false);
         var reporter = new DownloadReporter(context.Console, asJson);
-        var selection = new DownloadSelection();
+        var selection = new DownloadSelection { Filter = filter };
         foreach (var stagingPath in stagingPaths)
         {
             try
@@ -132,6 +136,8 @@ internal sealed class DownloadCommand
         {
             reporter.Report(refused);
         }
+
+        filters.ReportExcluded(selection.Excluded, parseResult.GetValue(dryRun) && !asJson);
 
         if (parseResult.GetValue(dryRun))
         {

@@ -20,6 +20,7 @@ internal sealed class UploadCommand
 
     private readonly CliContext context;
     private readonly ConnectionOptionsBinder connection;
+    private readonly FilterOptions filters;
 
     private readonly Argument<string[]> paths = new("path")
     {
@@ -59,24 +60,6 @@ internal sealed class UploadCommand
         Description = "Follow links to directories under a folder given with --recurse (loops are not entered).",
     };
 
-    private readonly Option<string[]> include = new("--include")
-    {
-        Description = "Only files matching this glob (repeatable), on the path below the folder given: *.pdf, reports/**, **/final/*.",
-        HelpName = "GLOB",
-    };
-
-    private readonly Option<string[]> exclude = new("--exclude")
-    {
-        Description = "Leave out files matching this glob (repeatable; wins over --include): *.tmp, **/.git/**.",
-        HelpName = "GLOB",
-    };
-
-    private readonly Option<string?> excludeFrom = new("--exclude-from")
-    {
-        Description = "Read more exclude globs from FILE, one per line ('#' starts a comment).",
-        HelpName = "FILE",
-    };
-
     private readonly Option<bool> dryRun = new("--dry-run")
     {
         Description = "Print what each file would get (stage, update, skip, fail) and send nothing that changes the server.",
@@ -108,14 +91,16 @@ internal sealed class UploadCommand
     {
         this.context = context;
         connection = new ConnectionOptionsBinder(context);
+        filters = new FilterOptions(context);
     }
 
     public Command Build()
     {
         var command = new Command("upload", "Stage local files on the Vault file staging server (resumable for files over 50 MB).")
         {
-            paths, to, recurse, overwrite, skipExisting, update, followLinks, include, exclude, excludeFrom, dryRun, parallel, partSize, noWait, json,
+            paths, to, recurse, overwrite, skipExisting, update, followLinks, dryRun, parallel, partSize, noWait, json,
         };
+        filters.AddTo(command);
         connection.AddTo(command);
         command.SetAction(RunAsync);
         return command;
@@ -237,11 +222,11 @@ internal sealed class UploadCommand
         string folder = parseResult.GetValue(to) ?? "";
         bool withRecurse = parseResult.GetValue(recurse);
         RejectUnknownOptions(localPaths);
-        var filter = CliUsageException.Check(() => BuildFilter(parseResult));
+        var filter = filters.Bind(parseResult);
         var selection = CliUsageException.Check(() => LocalFileSelector.Select(localPaths, folder, withRecurse, parseResult.GetValue(followLinks), filter));
         RejectConflicts(selection.Conflicts);
         WarnAboutLinks(selection);
-        ReportExcluded(selection, options.DryRun && !parseResult.GetValue(json));
+        filters.ReportExcluded(selection.Excluded, options.DryRun && !parseResult.GetValue(json));
 
         var files = new List<LocalFile>(selection.Requests.Count);
         foreach (var request in selection.Requests)
@@ -256,36 +241,6 @@ internal sealed class UploadCommand
         }
 
         return files;
-    }
-
-    private PathFilter BuildFilter(ParseResult parseResult)
-    {
-        var excludes = (parseResult.GetValue(exclude) ?? Array.Empty<string>()).ToList();
-        if (parseResult.GetValue(excludeFrom) is { } file)
-        {
-            excludes.AddRange(PathFilter.ReadPatternFile(file));
-        }
-
-        return new PathFilter(parseResult.GetValue(include), excludes);
-    }
-
-    /// <summary>Filtered files are never silent: a count on stderr, and each one with a plain --dry-run.</summary>
-    private void ReportExcluded(LocalSelection selection, bool listEach)
-    {
-        if (selection.Excluded.Count == 0)
-        {
-            return;
-        }
-
-        if (listEach)
-        {
-            foreach (var file in selection.Excluded)
-            {
-                context.Console.WriteLine("would exclude " + file);
-            }
-        }
-
-        context.Console.WriteErrorLine(ErrorReporter.Prefix + $"{selection.Excluded.Count} file(s) left out by --include/--exclude.");
     }
 
     /// <summary>Two local files for one staging path: refused before anything is sent, every pair listed.</summary>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Staging;
+using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Core.Download;
 
@@ -17,6 +18,12 @@ public sealed class DownloadSelection
 
     /// <summary>Items that cannot be saved here (their names are not valid local names, or another file takes the same local path).</summary>
     public List<DownloadResult> Refused { get; } = new();
+
+    /// <summary>Which files to take, matched on the path below the staging folder given (or a file's name).</summary>
+    public PathFilter Filter { get; set; } = PathFilter.None;
+
+    /// <summary>Staged files left out by <see cref="Filter"/>.</summary>
+    public List<string> Excluded { get; } = new();
 
     internal HashSet<string> LocalPaths { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
@@ -87,6 +94,12 @@ public static class DownloadSelector
 
     private static void Add(DownloadSelection selection, StagingItem item, string folder, string relative)
     {
+        if (!selection.Filter.Takes(relative))
+        {
+            selection.Excluded.Add(item.Path);
+            return;
+        }
+
         if (ToLocal(relative) is { } local)
         {
             var localPath = Path.Combine(folder, local);

@@ -115,4 +115,23 @@ public sealed class DownloadCommandTests
         Assert.Equal("StagingItemNotFound", line.GetProperty("errorId").GetString());
         Assert.StartsWith("vaultstaging: failed", Assert.Single(json.StderrLines));
     }
+
+    [Fact]
+    public async Task Download_filters_take_the_path_below_the_folder_given()
+    {
+        await using var host = await CliTestHost.StartAsync();
+        host.CreateFile("data/keep.pdf", 10, seed: 1);
+        host.CreateFile("data/old/skip.pdf", 10, seed: 2);
+        host.CreateFile("data/note.txt", 10, seed: 3);
+        Assert.Equal(0, (await host.RunAsync("upload", Path.Combine(host.Local.Path, "data"), "--to", "/demo", "--recurse")).ExitCode);
+        var into = Path.Combine(host.Local.Path, "in");
+
+        var run = await host.RunAsync("download", "/demo/data", "--to", into, "--recurse", "--include", "*.pdf", "--exclude", "old/**");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(Path.Combine(into, "data", "keep.pdf")));
+        Assert.False(File.Exists(Path.Combine(into, "data", "old", "skip.pdf")));
+        Assert.False(File.Exists(Path.Combine(into, "data", "note.txt")));
+        Assert.Contains(run.StderrLines, l => l.Contains("2 file(s) left out", StringComparison.Ordinal));
+    }
 }
