@@ -8,7 +8,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Complete-VaultUploadSession: commits a session whose parts are all uploaded; -Wait follows the commit job.</summary>
 [Cmdlet(VerbsLifecycle.Complete, "VaultUploadSession", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
 [OutputType(typeof(VaultJob))]
-public sealed class CompleteVaultUploadSessionCommand : VaultCmdlet
+public sealed class CompleteVaultUploadSessionCommand : VaultServerCmdlet
 {
     private const string InputObjectSet = "InputObject";
     private const string IdSet = "Id";

@@ -7,7 +7,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Get-VaultJob: reads the status of Vault jobs (commit, delete, move) once.</summary>
 [Cmdlet(VerbsCommon.Get, "VaultJob")]
 [OutputType(typeof(VaultJob))]
-public sealed class GetVaultJobCommand : VaultCmdlet
+public sealed class GetVaultJobCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 

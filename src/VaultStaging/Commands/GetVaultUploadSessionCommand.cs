@@ -7,7 +7,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Get-VaultUploadSession: lists the active upload sessions, or the given ones; -Parts lists their uploaded parts.</summary>
 [Cmdlet(VerbsCommon.Get, "VaultUploadSession")]
 [OutputType(typeof(UploadSessionInfo), typeof(UploadedPart))]
-public sealed class GetVaultUploadSessionCommand : VaultCmdlet
+public sealed class GetVaultUploadSessionCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 

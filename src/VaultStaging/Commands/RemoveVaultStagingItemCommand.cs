@@ -7,7 +7,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Remove-VaultStagingItem: deletes staging files or folders (folders with content need -Recurse).</summary>
 [Cmdlet(VerbsCommon.Remove, "VaultStagingItem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(VaultJob))]
-public sealed class RemoveVaultStagingItemCommand : VaultCmdlet
+public sealed class RemoveVaultStagingItemCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 

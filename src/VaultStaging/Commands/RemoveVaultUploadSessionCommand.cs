@@ -6,7 +6,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Remove-VaultUploadSession: aborts upload sessions; their parts are discarded.</summary>
 [Cmdlet(VerbsCommon.Remove, "VaultUploadSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class RemoveVaultUploadSessionCommand : VaultCmdlet
+public sealed class RemoveVaultUploadSessionCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 

@@ -9,7 +9,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Send-VaultFilePart: uploads chosen parts (or all remaining parts) of a session from New-VaultUploadSession.</summary>
 [Cmdlet(VerbsCommunications.Send, "VaultFilePart", DefaultParameterSetName = PartSet, SupportsShouldProcess = true)]
 [OutputType(typeof(UploadedPart))]
-public sealed class SendVaultFilePartCommand : VaultCmdlet
+public sealed class SendVaultFilePartCommand : VaultServerCmdlet
 {
     private const string PartSet = "Part";
     private const string AllSet = "All";

@@ -7,7 +7,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Wait-VaultJob: waits until Vault jobs finish (polling no faster than Vault allows); failed jobs are errors.</summary>
 [Cmdlet(VerbsLifecycle.Wait, "VaultJob")]
 [OutputType(typeof(VaultJob))]
-public sealed class WaitVaultJobCommand : VaultCmdlet
+public sealed class WaitVaultJobCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 

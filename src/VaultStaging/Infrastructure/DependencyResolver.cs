@@ -31,6 +31,22 @@ internal static class DependencyResolver
     private static PrivateLoadContext? s_context;
     private static bool s_registered;
 
+    /// <summary>True once the handler is installed; it stays installed for the life of the process.</summary>
+    public static bool IsRegistered
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return s_registered;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Installs the handler once per process. There is deliberately no way to remove it: Remove-Module in one runspace
+    /// must not leave another runspace's next cmdlet unable to load VaultStaging.Core.
+    /// </summary>
     public static void Register()
     {
         lock (Gate)
@@ -39,18 +55,6 @@ internal static class DependencyResolver
             {
                 AppDomain.CurrentDomain.AssemblyResolve += OnAssemblyResolve;
                 s_registered = true;
-            }
-        }
-    }
-
-    public static void Unregister()
-    {
-        lock (Gate)
-        {
-            if (s_registered)
-            {
-                AppDomain.CurrentDomain.AssemblyResolve -= OnAssemblyResolve;
-                s_registered = false;
             }
         }
     }

@@ -9,7 +9,7 @@ namespace VaultStaging.Module;
 /// Cmdlets that read local files: -Path (wildcards) and -LiteralPath (piped FileInfo binds here through FullName/PSPath)
 /// share one field and are resolved through the session's provider paths.
 /// </summary>
-public abstract class LocalFileCmdlet : VaultCmdlet
+public abstract class LocalFileCmdlet : VaultServerCmdlet
 {
     protected const string PathSet = "Path";
     protected const string LiteralPathSet = "LiteralPath";

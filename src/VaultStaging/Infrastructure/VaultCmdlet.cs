@@ -21,19 +21,6 @@ public abstract class VaultCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    /// <summary>The module's connection, or a terminating error that tells the user to run Connect-Vault.</summary>
-    internal ConnectedVault RequireConnection()
-    {
-        var current = ModuleConnection.Current;
-        if (current is null)
-        {
-            var error = ErrorMapping.NotConnected();
-            ThrowTerminatingError(error.ToErrorRecord(new InvalidOperationException(error.Message)));
-        }
-
-        return current!;
-    }
-
     /// <summary>Runs engine work on a worker thread and drains its messages here until it ends.</summary>
     internal T RunEngine<T>(Func<CancellationToken, Task<T>> work)
     {
