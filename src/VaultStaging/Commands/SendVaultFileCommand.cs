@@ -16,12 +16,14 @@ namespace VaultStaging.Module.Commands;
 public sealed class SendVaultFileCommand : LocalFileCmdlet
 {
     private readonly HashSet<string> _stagingPaths = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _localFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
     private ConnectedVault _vault = null!;
     private UploadOptions _options = null!;
     private string? _basePath;
     private UploadBatch? _batch;
     private TransferProgress? _progress;
+    private int _directoriesSkipped;
 
     /// <summary>The staging folder that receives the files, e.g. /inbound.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -132,42 +134,86 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
 
     private IEnumerable<UploadRequest> RequestsFor(string localPath)
     {
-        IReadOnlyList<UploadRequest> requests;
-        try
+        if (!Directory.Exists(localPath))
         {
-            if (Directory.Exists(localPath))
-            {
-                if (!Recurse)
+            return TryMap(localPath, out var request) ? new[] { request } : Array.Empty<UploadRequest>();
+        }
+
+        switch (LocalInputRules.ForDirectory(Recurse, MyInvocation.ExpectingInput))
+        {
+            case DirectoryOutcome.SkipWithWarning:
+                if (_directoriesSkipped++ == 0)
                 {
-                    WriteLocalPathError("DirectoryNeedsRecurse", ErrorCategory.InvalidArgument, $"'{localPath}' is a directory. Add -Recurse to stage its files, or pipe Get-ChildItem -File.", localPath);
-                    return Array.Empty<UploadRequest>();
+                    WriteWarning($"Skipped the directory '{localPath}' and any other piped without -Recurse: their files arrive through the pipeline (Get-ChildItem -Recurse), or add -Recurse. Get-ChildItem -File pipes no directories.");
+                }
+                else
+                {
+                    WriteVerbose($"Skipped the directory '{localPath}' (piped without -Recurse).");
                 }
 
-                requests = LocalFileSelector.Select(new[] { localPath }, Destination, recurse: true);
-            }
-            else
-            {
-                requests = new[] { new UploadRequest(localPath, LocalFileSelector.MapToStaging(localPath, Destination, _basePath)) };
-            }
+                return Array.Empty<UploadRequest>();
+            case DirectoryOutcome.Error:
+                OnLocalPathError(new VaultErrorInfo("DirectoryNeedsRecurse", ErrorCategory.InvalidArgument, $"'{localPath}' is a directory. Add -Recurse to stage its files, or pipe Get-ChildItem -File.", localPath));
+                return Array.Empty<UploadRequest>();
+        }
+
+        IReadOnlyList<UploadRequest> files;
+        try
+        {
+            files = LocalFileSelector.Select(new[] { localPath }, Destination, recurse: true);
         }
         catch (Exception exception)
         {
-            WriteMappedError(exception, localPath);
+            WriteFailure(exception, localPath, null);
             return Array.Empty<UploadRequest>();
         }
 
-        return requests;
+        if (_basePath is null)
+        {
+            return files;
+        }
+
+        // With -BasePath every file maps the same way, whether it came inside a directory or by itself.
+        var mapped = new List<UploadRequest>(files.Count);
+        foreach (var file in files)
+        {
+            if (TryMap(file.LocalPath, out var request))
+            {
+                mapped.Add(request);
+            }
+        }
+
+        return mapped;
+    }
+
+    private bool TryMap(string localPath, out UploadRequest request)
+    {
+        try
+        {
+            request = new UploadRequest(localPath, LocalFileSelector.MapToStaging(localPath, Destination, _basePath));
+            return true;
+        }
+        catch (Exception exception)
+        {
+            WriteFailure(exception, localPath, null);
+            request = null!;
+            return false;
+        }
     }
 
     private void Stage(UploadRequest request)
     {
+        if (!_localFiles.Add(request.LocalPath))
+        {
+            // The same file twice (in a piped directory with -Recurse and by itself): one upload, one result.
+            WriteVerbose($"'{request.LocalPath}' is already part of this call.");
+            return;
+        }
+
         if (!_stagingPaths.Add(request.StagingPath))
         {
-            WriteError(new VaultErrorInfo(
-                "DuplicateStagingPath",
-                ErrorCategory.InvalidArgument,
-                $"'{request.LocalPath}' would be staged to {request.StagingPath}, where another file of this call goes. Use -BasePath to keep the folder layout.",
-                request.LocalPath).ToErrorRecord(new ArgumentException(request.StagingPath)));
+            var message = $"'{request.LocalPath}' would be staged to {request.StagingPath}, where another file of this call goes. Use -BasePath to keep the folder layout.";
+            WriteFailure(new VaultErrorInfo("DuplicateStagingPath", ErrorCategory.InvalidArgument, message, request.LocalPath), new ArgumentException(message), request.StagingPath);
             return;
         }
 
@@ -178,7 +224,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            WriteMappedError(exception, request.LocalPath);
+            WriteFailure(exception, request.LocalPath, request.StagingPath);
             return;
         }
 
@@ -192,6 +238,22 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         using (ModuleLog.Route(Queue))
         {
             BatchForPosting().Post(request);
+        }
+    }
+
+    /// <summary>A local path that cannot be staged: an error, and with -PassThru a Failed result, so reports miss no input.</summary>
+    protected override void OnLocalPathError(VaultErrorInfo error)
+        => WriteFailure(error, new ItemNotFoundException(error.Message), null);
+
+    private void WriteFailure(Exception exception, string localPath, string? stagingPath)
+        => WriteFailure(ErrorMapping.MapForLocalFile(exception, localPath), exception, stagingPath);
+
+    private void WriteFailure(VaultErrorInfo error, Exception exception, string? stagingPath)
+    {
+        WriteError(error.ToErrorRecord(exception));
+        if (PassThru)
+        {
+            WriteObject(new VaultUploadResult(error.Target as string ?? "", stagingPath, error));
         }
     }
 
@@ -221,7 +283,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         {
             case UploadStatus.Failed:
                 var error = result.Error ?? new Core.VaultStagingException("UploadFailed", Core.VaultErrorCategory.NotSpecified, $"Staging '{result.LocalPath}' failed.");
-                WriteMappedError(error, result.LocalPath);
+                WriteLocalFileError(error, result.LocalPath);
                 break;
             case UploadStatus.Cancelled:
                 WriteVerbose($"Stopped '{result.LocalPath}'; its upload session is kept and the next run resumes it.");

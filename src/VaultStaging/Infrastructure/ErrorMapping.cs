@@ -65,6 +65,13 @@ public static class ErrorMapping
         }
     }
 
+    /// <summary>As <see cref="Map"/>, but the target is always the local file, even when the engine named the staging path.</summary>
+    public static VaultErrorInfo MapForLocalFile(Exception exception, string localPath)
+    {
+        var mapped = Map(exception, localPath);
+        return new VaultErrorInfo(mapped.ErrorId, mapped.Category, mapped.Message, localPath);
+    }
+
     public static ErrorCategory CategoryOf(VaultErrorCategory category) => category switch
     {
         VaultErrorCategory.InvalidArgument => ErrorCategory.InvalidArgument,

@@ -64,6 +64,14 @@ public abstract class VaultCmdlet : PSCmdlet, IDisposable
     internal void WriteMappedError(Exception exception, object? target)
         => WriteError(ErrorMapping.Map(exception, target).ToErrorRecord(exception));
 
+    /// <summary>A per-file error whose TargetObject is the local file.</summary>
+    internal VaultErrorInfo WriteLocalFileError(Exception exception, string localPath)
+    {
+        var error = ErrorMapping.MapForLocalFile(exception, localPath);
+        WriteError(error.ToErrorRecord(exception));
+        return error;
+    }
+
     internal void ThrowMappedError(Exception exception, object? target)
         => ThrowTerminatingError(ErrorMapping.Map(exception, target).ToErrorRecord(exception));
 
