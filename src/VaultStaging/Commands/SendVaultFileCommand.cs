@@ -74,9 +74,14 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
     [Parameter]
     public SwitchParameter NoWait { get; set; }
 
-    /// <summary>Outputs one result object per file.</summary>
+    /// <summary>Outputs one result object per input, failures included.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The id of the caller's own Write-Progress activity that this call's progress bar nests under.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int ProgressParentId { get; set; } = -1;
 
     protected override void BeginProcessing()
     {
@@ -105,7 +110,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
             ComputeFileMd5 = ComputeMd5,
             JobPollInterval = _vault.JobPollInterval,
         };
-        _progress = ShowProgress ? new TransferProgress($"Staging files to {_vault.Connection.Server.Host}") : null;
+        _progress = new TransferProgress($"Staging files to {_vault.Connection.Server.Host}", ProgressParentId);
     }
 
     protected override void ProcessRecord()

@@ -43,6 +43,11 @@ public sealed class SendVaultFilePartCommand : VaultServerCmdlet
     [Parameter(ParameterSetName = AttachSet)]
     public SwitchParameter All { get; set; }
 
+    /// <summary>The id of the caller's own Write-Progress activity that -All's progress bar nests under.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int ProgressParentId { get; set; } = -1;
+
     protected override void BeginProcessing() => _vault = RequireConnection();
 
     protected override void ProcessRecord()
@@ -91,19 +96,14 @@ public sealed class SendVaultFilePartCommand : VaultServerCmdlet
             return;
         }
 
-        var showProgress = ShowProgress;
         var activity = $"Sending {upload.LocalPath}";
         var progress = new QueuedProgress(Queue, update =>
-        {
-            if (showProgress)
+            WriteProgress(new ProgressRecord(TransferProgress.ParentId, activity, $"Part {update.PartsDone} of {update.PartsTotal}")
             {
-                WriteProgress(new ProgressRecord(1, activity, $"Part {update.PartsDone} of {update.PartsTotal}")
-                {
-                    PercentComplete = update.BytesTotal > 0 ? (int)(update.BytesDone * 100 / update.BytesTotal) : 100,
-                    CurrentOperation = upload.StagingPath,
-                });
-            }
-        });
+                ParentActivityId = ProgressParentId,
+                PercentComplete = update.BytesTotal > 0 ? (int)(update.BytesDone * 100 / update.BytesTotal) : 100,
+                CurrentOperation = upload.StagingPath,
+            }));
 
         try
         {
@@ -116,10 +116,7 @@ public sealed class SendVaultFilePartCommand : VaultServerCmdlet
         }
         finally
         {
-            if (showProgress)
-            {
-                WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
-            }
+            WriteProgress(new ProgressRecord(TransferProgress.ParentId, activity, "Done") { ParentActivityId = ProgressParentId, RecordType = ProgressRecordType.Completed });
         }
     }
 

@@ -80,11 +80,6 @@ public abstract class VaultCmdlet : PSCmdlet, IDisposable
         => ThrowTerminatingError(new VaultErrorInfo(errorId, ErrorCategory.InvalidArgument, message, target)
             .ToErrorRecord(new ArgumentException(message)));
 
-    /// <summary>Progress is written unless $ProgressPreference is SilentlyContinue or PowerShell runs -NonInteractive.</summary>
-    internal bool ShowProgress
-        => !HostInteractivity.IsNonInteractiveProcess
-            && !(GetVariableValue("ProgressPreference") is ActionPreference preference && preference == ActionPreference.SilentlyContinue);
-
     public void Dispose()
     {
         _queue?.Dispose();
