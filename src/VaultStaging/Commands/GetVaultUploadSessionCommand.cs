@@ -56,7 +56,7 @@ public sealed class GetVaultUploadSessionCommand : VaultServerCmdlet
         }
         else if (TryRunEngine(session.Id, token => _vault.Connection.Staging.ListPartsAsync(session.Id, token), out var parts))
         {
-            WriteObject(parts, enumerateCollection: true);
+            WriteObject(PartOutput.WithSession(parts, session.Id), enumerateCollection: true);
         }
     }
 }

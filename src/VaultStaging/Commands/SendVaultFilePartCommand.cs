@@ -6,7 +6,10 @@ using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Module.Commands;
 
-/// <summary>Send-VaultFilePart: uploads chosen parts (or all remaining parts) of a session from New-VaultUploadSession.</summary>
+/// <summary>
+/// Send-VaultFilePart: uploads chosen parts (or all remaining parts) of a session from New-VaultUploadSession and outputs
+/// them with their SessionId, so they pipe on to Complete-VaultUploadSession.
+/// </summary>
 [Cmdlet(VerbsCommunications.Send, "VaultFilePart", DefaultParameterSetName = PartSet, SupportsShouldProcess = true)]
 [OutputType(typeof(UploadedPart))]
 public sealed class SendVaultFilePartCommand : VaultServerCmdlet
@@ -84,7 +87,7 @@ public sealed class SendVaultFilePartCommand : VaultServerCmdlet
             if (ShouldProcess($"{upload.StagingPath} (session {upload.Session.Id})", $"Send part {number} of {upload.Plan.PartCount}")
                 && TryRunEngine(upload.LocalPath, token => upload.SendPartAsync(number, token), out var part))
             {
-                WriteObject(part);
+                WriteObject(PartOutput.WithSession(part, upload.Session.Id));
             }
         }
     }
@@ -111,7 +114,7 @@ public sealed class SendVaultFilePartCommand : VaultServerCmdlet
                 && TryRunEngine(upload.LocalPath, token => _vault.Connection.Staging.ListPartsAsync(upload.Session.Id, token), out var parts))
             {
                 WriteVerbose($"Sent {sent} part(s); the session holds {parts.Count} of {upload.Plan.PartCount}.");
-                WriteObject(parts.OrderBy(part => part.PartNumber), enumerateCollection: true);
+                WriteObject(PartOutput.WithSession(parts.OrderBy(part => part.PartNumber), upload.Session.Id), enumerateCollection: true);
             }
         }
         finally
