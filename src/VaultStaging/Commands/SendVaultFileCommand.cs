@@ -53,7 +53,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 4;
 
-    /// <summary>Part size in bytes for resumable uploads (5 MB to 50 MB); by default chosen for the file size.</summary>
+    /// <summary>Part size in bytes (5 MiB to 50,000,000); by default PartPlan.DefaultPartSize (12 MiB), raised for very large files.</summary>
     [Parameter]
     [ValidateRange(1L, long.MaxValue)]
     public long PartSize { get; set; }
