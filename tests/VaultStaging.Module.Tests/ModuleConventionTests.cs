@@ -56,6 +56,12 @@ public sealed class ModuleConventionTests
         Assert.Empty((object[])manifest["AliasesToExport"]!);
         Assert.Equal(new[] { "Desktop", "Core" }, ((object[])manifest["CompatiblePSEditions"]!).Cast<string>());
         Assert.Equal("5.1", manifest["PowerShellVersion"]);
+        var psData = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
+        foreach (var uri in new[] { manifest["HelpInfoUri"], psData["ProjectUri"], psData["LicenseUri"] })
+        {
+            Assert.True(Uri.TryCreate(uri as string, UriKind.Absolute, out var parsed) && parsed.Scheme == "https", $"'{uri}' is not an absolute https URI.");
+        }
+
         var commands = session.InvokeChecked("(Get-Command -Module VaultStaging).Name").Select(o => (string)o.BaseObject).OrderBy(n => n);
         Assert.Equal(exported, commands);
     }
