@@ -23,6 +23,9 @@ public sealed class ModuleConventionTests
         "Remove-VaultUploadSession", "New-VaultStagingFolder", "Remove-VaultStagingItem",
     };
 
+    /// <summary>The cmdlets that make or show the default connection; every other one talks to the server and takes -Connection.</summary>
+    private static readonly string[] LocalOnly = { "Connect-Vault", "Get-VaultConnection" };
+
     [Fact]
     public async Task EveryCmdlet_HasAnApprovedVerb_OutputType_AndShouldProcessWhenItChangesTheServer()
     {
@@ -40,6 +43,8 @@ public sealed class ModuleConventionTests
             var supportsShouldProcess = cmdlet.NamedArguments.Any(a => a.MemberName == "SupportsShouldProcess" && (bool)a.TypedValue.Value!);
             Assert.True(supportsShouldProcess == ServerChanging.Contains(name), $"{name}: SupportsShouldProcess is {supportsShouldProcess}.");
             Assert.True(type.IsSealed, $"{name} should be sealed.");
+            var takesConnection = type.GetProperty("Connection") is not null;
+            Assert.True(takesConnection == !LocalOnly.Contains(name), $"{name}: -Connection is {(takesConnection ? "there" : "missing")}.");
         }
     }
 

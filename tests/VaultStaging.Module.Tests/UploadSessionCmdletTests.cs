@@ -123,5 +123,9 @@ public sealed class UploadSessionCmdletTests
         Assert.Empty(shell.Streams.Error);
         Assert.Equal("SUCCESS", Assert.Single(output).Properties["Status"].Value);
         Assert.Contains(shell.Streams.Verbose, v => v.Message.Contains(small.FullName) && v.Message.Contains("no commit job"));
+
+        var read = session.Run("$input | Send-VaultFile -Destination /nowait2 -NoWait -PassThru -PartSize 5MB -ResumableThreshold 1MB | Get-VaultJob", tree.Files, out var jobs);
+        Assert.Empty(read.Streams.Error);
+        Assert.Single(jobs);
     }
 }

@@ -51,7 +51,7 @@ public sealed class CompleteVaultUploadSessionCommand : VaultServerCmdlet
             }
 
             if (ShouldProcess($"{upload.StagingPath} (session {upload.Session.Id})", "Commit upload session")
-                && TryRunEngine(upload.LocalPath, upload.CommitAsync, out var jobId))
+                && TryRunEngineForLocalFile(upload.LocalPath, upload.CommitAsync, out var jobId))
             {
                 ReportJob(jobId, upload.StagingPath);
             }

@@ -72,7 +72,7 @@ public sealed class NewVaultUploadSessionCommand : LocalFileCmdlet
             }
             catch (Exception exception)
             {
-                WriteMappedError(exception, localPath);
+                WriteLocalFileError(exception, localPath);
                 continue;
             }
 
@@ -82,9 +82,13 @@ public sealed class NewVaultUploadSessionCommand : LocalFileCmdlet
             }
 
             var request = new UploadRequest(localPath, stagingPath);
-            if (TryRunEngine(localPath, token => ResumableUpload.StartAsync(_vault.Connection, request, _options, resume: false, token), out var upload))
+            try
             {
-                WriteObject(upload);
+                WriteObject(RunEngine(token => ResumableUpload.StartAsync(_vault.Connection, request, _options, resume: false, token)));
+            }
+            catch (Exception exception) when (exception is not PipelineStoppedException)
+            {
+                WriteLocalFileError(exception, localPath);
             }
         }
     }

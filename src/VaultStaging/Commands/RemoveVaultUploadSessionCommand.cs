@@ -32,7 +32,7 @@ public sealed class RemoveVaultUploadSessionCommand : VaultServerCmdlet
         {
             if (ShouldProcess($"{upload.StagingPath} (session {upload.Session.Id})", "Abort upload session"))
             {
-                TryRunEngine(upload.LocalPath, async token =>
+                TryRunEngineForLocalFile(upload.LocalPath, async token =>
                 {
                     await upload.AbortAsync(token).ConfigureAwait(false);
                     return true;

@@ -59,7 +59,7 @@ public sealed class SendVaultFilePartCommand : VaultServerCmdlet
         if (ParameterSetName == AttachSet)
         {
             var localPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath);
-            if (!TryRunEngine(localPath, token => ResumableUpload.AttachAsync(_vault.Connection, SessionId!, localPath, new UploadOptions(), token), out upload))
+            if (!TryRunEngineForLocalFile(localPath, token => ResumableUpload.AttachAsync(_vault.Connection, SessionId!, localPath, new UploadOptions(), token), out upload))
             {
                 return;
             }
@@ -85,7 +85,7 @@ public sealed class SendVaultFilePartCommand : VaultServerCmdlet
         foreach (var number in PartNumber)
         {
             if (ShouldProcess($"{upload.StagingPath} (session {upload.Session.Id})", $"Send part {number} of {upload.Plan.PartCount}")
-                && TryRunEngine(upload.LocalPath, token => upload.SendPartAsync(number, token), out var part))
+                && TryRunEngineForLocalFile(upload.LocalPath, token => upload.SendPartAsync(number, token), out var part))
             {
                 WriteObject(PartOutput.WithSession(part, upload.Session.Id));
             }
@@ -110,8 +110,8 @@ public sealed class SendVaultFilePartCommand : VaultServerCmdlet
 
         try
         {
-            if (TryRunEngine(upload.LocalPath, token => upload.SendRemainingPartsAsync(progress, token), out var sent)
-                && TryRunEngine(upload.LocalPath, token => _vault.Connection.Staging.ListPartsAsync(upload.Session.Id, token), out var parts))
+            if (TryRunEngineForLocalFile(upload.LocalPath, token => upload.SendRemainingPartsAsync(progress, token), out var sent)
+                && TryRunEngineForLocalFile(upload.LocalPath, token => _vault.Connection.Staging.ListPartsAsync(upload.Session.Id, token), out var parts))
             {
                 WriteVerbose($"Sent {sent} part(s); the session holds {parts.Count} of {upload.Plan.PartCount}.");
                 WriteObject(PartOutput.WithSession(parts.OrderBy(part => part.PartNumber), upload.Session.Id), enumerateCollection: true);

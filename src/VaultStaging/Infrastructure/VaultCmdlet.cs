@@ -61,6 +61,22 @@ public abstract class VaultCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>As <see cref="TryRunEngine{T}"/> for work on one local file: the error's target is that file.</summary>
+    internal bool TryRunEngineForLocalFile<T>(string localPath, Func<CancellationToken, Task<T>> work, out T result)
+    {
+        try
+        {
+            result = RunEngine(work);
+            return true;
+        }
+        catch (Exception exception) when (exception is not PipelineStoppedException)
+        {
+            WriteLocalFileError(exception, localPath);
+            result = default!;
+            return false;
+        }
+    }
+
     internal void WriteMappedError(Exception exception, object? target)
         => WriteError(ErrorMapping.Map(exception, target).ToErrorRecord(exception));
 
