@@ -39,6 +39,23 @@ public sealed class SendVaultFileInputTests
     }
 
     [Fact]
+    public async Task TwoFilesForOneStagingPath_TheSecondIsAFailedRow_DuplicateStagingPath()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        using var tree = new TempTree();
+        var first = tree.Add("x/same.txt", 10);
+        var second = tree.Add("y/same.txt", 20);
+
+        var shell = session.Run("$input | Send-VaultFile -Destination /dup -PassThru", new[] { first, second }, out var output);
+
+        Assert.Equal(2, output.Count);
+        Assert.Equal("Staged", Row(output, first.FullName).Properties["Status"].Value);
+        Assert.Equal("DuplicateStagingPath", FailedId(output, second.FullName));
+        Assert.Equal("/dup/same.txt", Row(output, second.FullName).Properties["StagingPath"].Value);
+        Assert.Equal(second.FullName, Assert.Single(shell.Streams.Error).TargetObject);
+    }
+
+    [Fact]
     public async Task FailedRows_ReadBackFromCsv_AreSentAgain_ThroughTheirLocalPath()
     {
         await using var session = await ModuleSession.StartAsync();
