@@ -17,6 +17,13 @@ Describe 'The test emulator harness' {
         Stop-TestEmulator -Emulator $emulator
 
         Get-Process -Id $id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        { Invoke-WebRequest -Uri $emulator.Url -TimeoutSec 2 -ErrorAction Stop } | Should -Throw
+        $uri = [uri]$emulator.Url
+        $client = [System.Net.Sockets.TcpClient]::new()
+        try {
+            { $client.Connect($uri.Host, $uri.Port) } | Should -Throw
+        }
+        finally {
+            $client.Dispose()
+        }
     }
 }
