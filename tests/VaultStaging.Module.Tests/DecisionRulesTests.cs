@@ -24,13 +24,13 @@ public sealed class DecisionRulesTests
     [Theory]
     [InlineData(true, true, "Expand")]
     [InlineData(true, false, "Expand")]
-    [InlineData(false, true, "SkipWithWarning")] // Get-ChildItem -Recurse without -File
-    [InlineData(false, false, "Error")] // named as an argument
-    public async Task Directory(bool recurse, bool fromPipeline, string expected)
+    [InlineData(false, false, "SkipWithWarning")] // piped (Get-ChildItem -Recurse without -File) or matched by D:\export\*
+    [InlineData(false, true, "Error")] // named as an argument
+    public async Task Directory(bool recurse, bool namedExplicitly, string expected)
     {
         await using var session = await ModuleSession.StartAsync(connect: false);
 
-        Assert.Equal(expected, Invoke("LocalInputRules", "ForDirectory", recurse, fromPipeline).ToString());
+        Assert.Equal(expected, Invoke("LocalInputRules", "ForDirectory", recurse, namedExplicitly).ToString());
     }
 
     [Theory]

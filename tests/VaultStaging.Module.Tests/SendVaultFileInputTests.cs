@@ -98,6 +98,24 @@ public sealed class SendVaultFileInputTests
     }
 
     [Fact]
+    public async Task DirectoriesMatchedByAWildcard_AreSkippedWithOneWarning_AndTheFilesStaged()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        using var tree = new TempTree();
+        tree.Add("a.txt", 10);
+        tree.Add("b.txt", 10);
+        tree.Add("one/c.txt", 10);
+        tree.Add("two/d.txt", 10);
+        session.SetLocation(tree.Root);
+
+        var shell = session.Run("Send-VaultFile -Path ./* -Destination /star -PassThru", null, out var output);
+
+        Assert.Empty(shell.Streams.Error);
+        Assert.Single(shell.Streams.Warning);
+        Assert.Equal(new[] { "/star/a.txt", "/star/b.txt" }, output.Select(o => (string)o.Properties["StagingPath"].Value).OrderBy(p => p));
+    }
+
+    [Fact]
     public async Task PipedDirectories_WithRecurse_HonourBasePath_AndEachFileIsStagedOnce()
     {
         await using var session = await ModuleSession.StartAsync();

@@ -144,16 +144,16 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
             return TryMap(localPath, out var request) ? new[] { request } : Array.Empty<UploadRequest>();
         }
 
-        switch (LocalInputRules.ForDirectory(Recurse, MyInvocation.ExpectingInput))
+        switch (LocalInputRules.ForDirectory(Recurse, namedExplicitly: !MyInvocation.ExpectingInput && !CameFromWildcard(localPath)))
         {
             case DirectoryOutcome.SkipWithWarning:
                 if (_directoriesSkipped++ == 0)
                 {
-                    WriteWarning($"Skipped the directory '{localPath}' and any other piped without -Recurse: their files arrive through the pipeline (Get-ChildItem -Recurse), or add -Recurse. Get-ChildItem -File pipes no directories.");
+                    WriteWarning($"Skipped the directory '{localPath}' and any other piped or matched by a wildcard without -Recurse. Add -Recurse to stage their files; Get-ChildItem -File pipes no directories.");
                 }
                 else
                 {
-                    WriteVerbose($"Skipped the directory '{localPath}' (piped without -Recurse).");
+                    WriteVerbose($"Skipped the directory '{localPath}' (no -Recurse).");
                 }
 
                 return Array.Empty<UploadRequest>();

@@ -15,6 +15,7 @@ public abstract class LocalFileCmdlet : VaultServerCmdlet
     protected const string PathSet = "Path";
     protected const string LiteralPathSet = "LiteralPath";
 
+    private readonly HashSet<string> _fromWildcard = new(StringComparer.Ordinal);
     private string[] _paths = Array.Empty<string>();
     private bool _literal;
 
@@ -68,6 +69,9 @@ public abstract class LocalFileCmdlet : VaultServerCmdlet
         }
     }
 
+    /// <summary>True when <paramref name="resolvedPath"/> was matched by a -Path wildcard rather than named as it is.</summary>
+    protected bool CameFromWildcard(string resolvedPath) => _fromWildcard.Contains(resolvedPath);
+
     /// <summary>Reports a local path that cannot be used. Send-VaultFile also outputs a Failed result for it.</summary>
     protected virtual void OnLocalPathError(VaultErrorInfo error)
         => WriteError(error.ToErrorRecord(new ItemNotFoundException(error.Message)));
@@ -119,8 +123,14 @@ public abstract class LocalFileCmdlet : VaultServerCmdlet
             provider = null!;
         }
 
-        if (matches.Count > 0 || !WildcardPattern.ContainsWildcardCharacters(path))
+        var hasWildcards = WildcardPattern.ContainsWildcardCharacters(path);
+        if (matches.Count > 0 || !hasWildcards)
         {
+            if (hasWildcards)
+            {
+                _fromWildcard.UnionWith(matches);
+            }
+
             return matches;
         }
 

@@ -19,10 +19,13 @@ public enum DirectoryOutcome
     /// <summary>-Recurse: its files, keeping the layout (under -BasePath when given).</summary>
     Expand,
 
-    /// <summary>Piped without -Recurse (Get-ChildItem without -File): its files arrive through the pipeline anyway; one warning per call.</summary>
+    /// <summary>
+    /// Piped (Get-ChildItem without -File: its files arrive through the pipeline anyway) or matched by a -Path wildcard
+    /// (D:\export\*), without -Recurse: skipped, with one warning per call.
+    /// </summary>
     SkipWithWarning,
 
-    /// <summary>Named as an argument without -Recurse: the caller asked for it, so a per-item DirectoryNeedsRecurse error.</summary>
+    /// <summary>Named explicitly as an argument without -Recurse: the caller asked for it, so a per-item DirectoryNeedsRecurse error.</summary>
     Error,
 }
 
@@ -32,6 +35,8 @@ public static class LocalInputRules
     public static WildcardOutcome ForWildcard(int matches, bool literalPathExists)
         => matches > 0 ? WildcardOutcome.UseMatches : literalPathExists ? WildcardOutcome.UseLiteralPath : WildcardOutcome.NoMatch;
 
-    public static DirectoryOutcome ForDirectory(bool recurse, bool fromPipeline)
-        => recurse ? DirectoryOutcome.Expand : fromPipeline ? DirectoryOutcome.SkipWithWarning : DirectoryOutcome.Error;
+    /// <param name="recurse">-Recurse was given.</param>
+    /// <param name="namedExplicitly">The directory was typed as an argument: not piped, not matched by a wildcard.</param>
+    public static DirectoryOutcome ForDirectory(bool recurse, bool namedExplicitly)
+        => recurse ? DirectoryOutcome.Expand : namedExplicitly ? DirectoryOutcome.Error : DirectoryOutcome.SkipWithWarning;
 }
