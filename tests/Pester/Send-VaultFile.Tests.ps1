@@ -129,6 +129,14 @@ Describe 'Send-VaultFile' {
         $results.Status | Sort-Object -Unique | Should -Be 'Staged'
     }
 
+    It 'skips directories a -Path wildcard matches with one warning' {
+        $results = Send-VaultFile -Path (Join-Path $root '*') -Destination /star -PassThru -ErrorVariable failures -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $failures | Should -BeNullOrEmpty
+        $warnings | Should -HaveCount 1
+        $results.StagingPath | Sort-Object | Should -Be @('/star/[draft] b.txt', '/star/a.txt')
+    }
+
     It 'honours -BasePath for the files of piped directories with -Recurse and stages each file once' {
         $results = Get-ChildItem $root -Recurse | Send-VaultFile -Destination /recursed -BasePath $root -Recurse -PassThru -ErrorVariable failures
 
