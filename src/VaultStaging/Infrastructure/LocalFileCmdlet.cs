@@ -143,7 +143,7 @@ public abstract class LocalFileCmdlet : VaultServerCmdlet
                 WriteVerbose($"-Path '{path}' matched nothing as a wildcard; using the file of that very name, '{literal}'. Use -LiteralPath for names with [ or ].");
                 return new[] { literal };
             default:
-                WriteWarning($"-Path '{path}' matched no file, and no file has that name; nothing was staged for it.");
+                WriteWarning($"-Path '{path}' matched no file, and no file has that name; it is skipped.");
                 return matches;
         }
     }
