@@ -86,4 +86,17 @@ Describe 'Connect-Vault' {
 
         $made | Sort-Object | Should -Be @('/parallel/f1', '/parallel/f2', '/parallel/f3')
     }
+
+    It 'on Windows PowerShell 5.1 allows TLS 1.2 and raises the connection limit for the vault before the first request' -Skip:($PSVersionTable.PSEdition -ne 'Desktop') {
+        $before = [Net.ServicePointManager]::SecurityProtocol
+        Connect-TestVault -Emulator $emulator
+
+        $after = [Net.ServicePointManager]::SecurityProtocol
+        if ($before -ne [Net.SecurityProtocolType]::SystemDefault) {
+            ($after -band [Net.SecurityProtocolType]::Tls12) | Should -Be ([Net.SecurityProtocolType]::Tls12)
+            ($after -band $before) | Should -Be $before
+        }
+
+        [Net.ServicePointManager]::FindServicePoint([uri]$emulator.Url).ConnectionLimit | Should -BeGreaterOrEqual 32
+    }
 }
