@@ -9,6 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
+    HelpInfoUri          = 'https://github.com/VaultStaging/VaultStaging/tree/main/docs/en-US'
     FormatsToProcess     = @('VaultStaging.Format.ps1xml')
     CmdletsToExport      = @(
         'Complete-VaultUploadSession'
@@ -34,6 +35,8 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
+            ProjectUri   = 'https://github.com/VaultStaging/VaultStaging'
+            LicenseUri   = 'https://github.com/VaultStaging/VaultStaging/blob/main/LICENSE'
             Tags         = @('Veeva', 'Vault', 'FileStaging', 'Upload', 'Resumable', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ReleaseNotes = 'First release: Connect-Vault, Send-VaultFile with resumable, verified, parallel uploads; step-wise session cmdlets; staging item and job cmdlets.'
         }

@@ -43,4 +43,16 @@ Describe 'Staging items and jobs' {
 
         Get-Help about_VaultStaging | Out-String | Should -Match 'RESUMING'
     }
+
+    It 'asks before deleting (ConfirmImpact High), and -Force deletes without asking' {
+        $attribute = (Get-Command Remove-VaultStagingItem).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)
+        $attribute.ConfirmImpact | Should -Be 'High'
+        New-VaultStagingFolder -Path /force/kept, /force/gone -Force | Out-Null
+
+        Remove-VaultStagingItem -Path /force/kept -Force -WhatIf
+        (Get-VaultStagingItem /force).Name | Should -Contain 'kept'
+
+        Remove-VaultStagingItem -Path /force/gone -Force -PassThru | Wait-VaultJob | Out-Null
+        (Get-VaultStagingItem /force).Name | Should -Not -Contain 'gone'
+    }
 }

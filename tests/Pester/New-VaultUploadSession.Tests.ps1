@@ -49,4 +49,44 @@ Describe 'New-VaultUploadSession, Send-VaultFilePart, Complete-VaultUploadSessio
     It 'needs -Destination or -StagingPath' {
         { $file | New-VaultUploadSession } | Should -Throw -ErrorId 'DestinationOrStagingPath,VaultStaging.Module.Commands.NewVaultUploadSessionCommand'
     }
+
+    It 'stages a file in one pipeline: New-VaultUploadSession | Send-VaultFilePart -All | Complete-VaultUploadSession -Wait' {
+        $parts = [System.Collections.Generic.List[object]]::new()
+        $job = $file | New-VaultUploadSession -Destination /onepipe -PartSize 5MB |
+            Send-VaultFilePart -All | ForEach-Object { $parts.Add($_); $_ } |
+            Complete-VaultUploadSession -Wait
+
+        $job.Status | Should -Be 'SUCCESS'
+        $parts | Should -HaveCount 3
+        $parts.SessionId | Sort-Object -Unique | Should -HaveCount 1
+        (Get-VaultStagingItem /onepipe/big.bin).Size | Should -Be 11MB
+    }
+
+    It 'aborts the object New-VaultUploadSession returned when it is piped to Remove-VaultUploadSession' {
+        $up = $file | New-VaultUploadSession -Destination /dropped -PartSize 5MB
+
+        $up | Remove-VaultUploadSession -Confirm:$false
+
+        Get-VaultUploadSession | Where-Object Id -eq $up.Session.Id | Should -BeNullOrEmpty
+    }
+
+    It 'waits for the jobs of Send-VaultFile -NoWait -PassThru results and passes over the rest' {
+        $small = New-TestFile -Path (Join-Path $TestDrive 'small.txt') -Size 10
+        $verbose = $file, $small | Send-VaultFile -Destination /nowait -NoWait -PassThru -PartSize 5MB -ResumableThreshold 1MB |
+            Wait-VaultJob -Verbose 4>&1
+
+        ($verbose | Where-Object { $_.PSObject.TypeNames -contains 'VaultStaging.Core.Staging.VaultJob' }).Status | Should -Be 'SUCCESS'
+        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match 'no commit job'
+    }
+
+    It 'states the engine''s default part size in the -PartSize help' {
+        $upload = $file | New-VaultUploadSession -Destination /partsize
+        $default = $upload.Plan.GetType().GetField('DefaultPartSize').GetRawConstantValue()
+        $upload | Remove-VaultUploadSession -Confirm:$false
+
+        $upload.Plan.PartSize | Should -Be $default
+        $text = (Get-Help New-VaultUploadSession -Parameter PartSize).description.Text -join ' '
+        $expected = [string]::Format([cultureinfo]::InvariantCulture, '{0} MiB ({1:N0} bytes)', $default / 1MB, $default)
+        $text | Should -Match ([regex]::Escape($expected))
+    }
 }

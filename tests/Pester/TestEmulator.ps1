@@ -1,27 +1,47 @@
 # Shared by the Pester files: the built module and a Vault emulator on loopback.
 # Dot-source it in BeforeAll; it needs the module built (./build.ps1) and the .NET SDK or the vaultstaging CLI.
+# The emulator runs as the built program itself, so stopping it leaves no process behind.
 
 $script:RepoRoot = (Resolve-Path ([System.IO.Path]::Combine($PSScriptRoot, '..', '..'))).Path
 $script:ModuleManifest = [System.IO.Path]::Combine($script:RepoRoot, 'output', 'VaultStaging', 'VaultStaging.psd1')
 
+function Get-TestEmulatorCommand {
+    <#
+        The process to start: the built emulator itself (dotnet <dll>, or the vaultstaging CLI), never `dotnet run`,
+        whose child process outlived Kill() of the parent. Builds the emulator once when it has not been built.
+    #>
+    [CmdletBinding()]
+    param()
+
+    $cli = Get-Command -Name vaultstaging -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($cli) {
+        return [pscustomobject]@{ FileName = $cli.Source; Prefix = @('emulator') }
+    }
+
+    $project = [System.IO.Path]::Combine($script:RepoRoot, 'src', 'VaultStaging.Emulator')
+    $find = {
+        Get-ChildItem -LiteralPath ([System.IO.Path]::Combine($project, 'bin')) -Recurse -Filter 'VaultStaging.Emulator.dll' -File -ErrorAction SilentlyContinue |
+            Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+    }
+    $dll = & $find
+    if (-not $dll) {
+        & dotnet build $project -c Release --nologo -v quiet | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "Building the emulator failed (exit code $LASTEXITCODE)." }
+        $dll = & $find
+    }
+
+    [pscustomobject]@{ FileName = 'dotnet'; Prefix = @("`"$($dll.FullName)`"") }
+}
+
 function Start-TestEmulator {
-    <# Starts `vaultstaging emulator --port 0` (or the emulator project through dotnet run) and returns its process and URL. #>
+    <# Starts the built emulator (`vaultstaging emulator` or `dotnet VaultStaging.Emulator.dll`) on a free port and returns its process and URL. #>
     [CmdletBinding()]
     param([string[]] $ExtraArgument = @())
 
-    $emulatorArgs = @('--port', '0', '--job-poll-interval', '0') + $ExtraArgument
+    $command = Get-TestEmulatorCommand
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new()
-    $cli = Get-Command -Name vaultstaging -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($cli) {
-        $startInfo.FileName = $cli.Source
-        $startInfo.Arguments = (@('emulator') + $emulatorArgs) -join ' '
-    }
-    else {
-        $project = [System.IO.Path]::Combine($script:RepoRoot, 'src', 'VaultStaging.Emulator')
-        $startInfo.FileName = 'dotnet'
-        $startInfo.Arguments = (@('run', '--project', "`"$project`"", '--') + $emulatorArgs) -join ' '
-    }
-
+    $startInfo.FileName = $command.FileName
+    $startInfo.Arguments = ($command.Prefix + @('--port', '0', '--job-poll-interval', '0') + $ExtraArgument) -join ' '
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardOutput = $true
     $process = [System.Diagnostics.Process]::Start($startInfo)
@@ -31,19 +51,34 @@ function Start-TestEmulator {
         }
     }
 
+    Stop-TestEmulator -Emulator ([pscustomobject]@{ Process = $process })
     throw "The emulator exited before printing its URL (exit code $($process.ExitCode))."
 }
 
 function Stop-TestEmulator {
+    <# Ends the emulator and anything it started: the whole process tree. #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
 
-    if (-not $Emulator.Process.HasExited) {
-        $Emulator.Process.Kill()
-        $Emulator.Process.WaitForExit(10000) | Out-Null
+    $process = $Emulator.Process
+    if (-not $process.HasExited) {
+        try {
+            $process.Kill($true)    # .NET Core 3.0+ (PowerShell 7): the entire tree
+        }
+        catch [System.Management.Automation.MethodException] {
+            # Windows PowerShell 5.1 (.NET Framework) has no tree overload.
+            if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+                & taskkill.exe /PID $process.Id /T /F | Out-Null
+            }
+            else {
+                $process.Kill()
+            }
+        }
+
+        $process.WaitForExit(10000) | Out-Null
     }
 
-    $Emulator.Process.Dispose()
+    $process.Dispose()
 }
 
 function Connect-TestVault {

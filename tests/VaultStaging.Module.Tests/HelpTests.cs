@@ -64,4 +64,22 @@ public sealed class HelpTests
             Assert.True(File.Exists(Path.Combine(docs, name + ".md")), name);
         }
     }
+
+    [Theory]
+    [InlineData("Send-VaultFile")]
+    [InlineData("New-VaultUploadSession")]
+    public async Task PartSizeHelp_StatesTheDefaultTheEngineUses(string cmdlet)
+    {
+        await using var session = await ModuleSession.StartAsync(); // connecting loads VaultStaging.Core
+        var partPlan = LoadedModule.Core.GetType("VaultStaging.Core.Transfer.PartPlan", throwOnError: true)!;
+        var bytes = (long)partPlan.GetField("DefaultPartSize")!.GetRawConstantValue()!;
+        session.SetVariable("name", cmdlet);
+
+        var help = Assert.Single(session.InvokeChecked("Get-Help -Name $name -Parameter PartSize"));
+        var description = string.Join(" ", session.InvokeChecked("(Get-Help -Name $name -Parameter PartSize).description.Text"));
+
+        Assert.Contains($"{bytes / (1024 * 1024)} MiB ({bytes:N0} bytes)", description, StringComparison.Ordinal);
+        Assert.Contains(bytes.ToString(System.Globalization.CultureInfo.InvariantCulture), help.Properties["defaultValue"].Value.ToString());
+        Assert.DoesNotContain("16 MB", description, StringComparison.Ordinal);
+    }
 }

@@ -25,6 +25,9 @@ public sealed class ModuleConventionTests
         "Save-VaultStagingItem", // changes the local disk: -WhatIf as well
     };
 
+    /// <summary>The cmdlets that make or show the default connection; every other one talks to the server and takes -Connection.</summary>
+    private static readonly string[] LocalOnly = { "Connect-Vault", "Get-VaultConnection" };
+
     [Fact]
     public async Task EveryCmdlet_HasAnApprovedVerb_OutputType_AndShouldProcessWhenItChangesTheServer()
     {
@@ -42,6 +45,8 @@ public sealed class ModuleConventionTests
             var supportsShouldProcess = cmdlet.NamedArguments.Any(a => a.MemberName == "SupportsShouldProcess" && (bool)a.TypedValue.Value!);
             Assert.True(supportsShouldProcess == ServerChanging.Contains(name), $"{name}: SupportsShouldProcess is {supportsShouldProcess}.");
             Assert.True(type.IsSealed, $"{name} should be sealed.");
+            var takesConnection = type.GetProperty("Connection") is not null;
+            Assert.True(takesConnection == !LocalOnly.Contains(name), $"{name}: -Connection is {(takesConnection ? "there" : "missing")}.");
         }
     }
 
@@ -58,6 +63,12 @@ public sealed class ModuleConventionTests
         Assert.Empty((object[])manifest["AliasesToExport"]!);
         Assert.Equal(new[] { "Desktop", "Core" }, ((object[])manifest["CompatiblePSEditions"]!).Cast<string>());
         Assert.Equal("5.1", manifest["PowerShellVersion"]);
+        var psData = (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
+        foreach (var uri in new[] { manifest["HelpInfoUri"], psData["ProjectUri"], psData["LicenseUri"] })
+        {
+            Assert.True(Uri.TryCreate(uri as string, UriKind.Absolute, out var parsed) && parsed.Scheme == "https", $"'{uri}' is not an absolute https URI.");
+        }
+
         var commands = session.InvokeChecked("(Get-Command -Module VaultStaging).Name").Select(o => (string)o.BaseObject).OrderBy(n => n);
         Assert.Equal(exported, commands);
     }

@@ -68,6 +68,31 @@ public sealed class SecretsAndCompletionTests
         Assert.DoesNotContain("/outbound/", texts);
     }
 
+    [Fact]
+    public async Task TabCompletion_ListsTheServerOfTheConnectionGivenOnTheLine()
+    {
+        await using var session = await ModuleSession.StartAsync(
+            options =>
+            {
+                options.Users.Add(new VaultStaging.Emulator.EmulatorUser("admin", "admin", true, 1000));
+                options.Users.Add(new VaultStaging.Emulator.EmulatorUser("carol", "secret", false, 1001));
+            },
+            connect: false);
+        session.SetVariable("carolCredential", ModuleSession.Credential("carol", "secret"));
+        session.InvokeChecked("$carol = Connect-Vault -Server $VaultUrl -Credential $carolCredential -PassThru; New-VaultStagingFolder -Path /carols-own -Connection $carol");
+        session.InvokeChecked("Connect-Vault -Server $VaultUrl -Credential $VaultCredential"); // the default is admin's
+        using var shell = PowerShell.Create();
+        shell.Runspace = session.Runspace;
+
+        var withCarol = "Get-VaultStagingItem -Connection $carol -Path /car";
+        var withDefault = "Get-VaultStagingItem -Path /car";
+        var carols = CommandCompletion.CompleteInput(withCarol, withCarol.Length, null, shell).CompletionMatches.Select(m => m.CompletionText);
+        var admins = CommandCompletion.CompleteInput(withDefault, withDefault.Length, null, shell).CompletionMatches.Select(m => m.CompletionText);
+
+        Assert.Contains("/carols-own/", carols);
+        Assert.DoesNotContain("/carols-own/", admins);
+    }
+
     private static async Task<string> LoginAsync(Uri baseUrl, string user, string password)
     {
         using var http = new HttpClient { BaseAddress = baseUrl };

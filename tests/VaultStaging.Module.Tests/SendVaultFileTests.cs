@@ -144,19 +144,6 @@ public sealed class SendVaultFileTests
     }
 
     [Fact]
-    public async Task SilentlyContinue_WritesNoProgress()
-    {
-        await using var session = await ModuleSession.StartAsync();
-        using var tree = new TempTree();
-        tree.Add("a.txt", 100);
-
-        var shell = session.Run("$ProgressPreference = 'SilentlyContinue'; $input | Send-VaultFile -Destination /quiet", tree.Files, out _);
-
-        Assert.Empty(shell.Streams.Error);
-        Assert.Empty(shell.Streams.Progress);
-    }
-
-    [Fact]
     public async Task OneBadFile_IsANonTerminatingError_AndTheOthersAreStaged()
     {
         await using var session = await ModuleSession.StartAsync();

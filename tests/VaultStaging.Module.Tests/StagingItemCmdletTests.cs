@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -43,5 +44,26 @@ public sealed class StagingItemCmdletTests
 
         session.InvokeChecked("Disconnect-Vault");
         Assert.Empty(session.InvokeChecked("Get-VaultConnection"));
+    }
+
+    [Fact]
+    public async Task RemoveVaultStagingItem_IsConfirmImpactHigh_AsksByDefault_AndForceSkipsTheQuestion()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        session.InvokeChecked("New-VaultStagingFolder -Path /t/keep, /t/gone, /t/whatif -Force");
+        var type = ModuleConventionTests.CmdletTypes()["Remove-VaultStagingItem"];
+        var cmdlet = type.GetCustomAttributesData().Single(a => a.AttributeType.Name == "CmdletAttribute");
+        Assert.Equal((int)ConfirmImpact.High, (int)cmdlet.NamedArguments.Single(a => a.MemberName == "ConfirmImpact").TypedValue.Value!);
+
+        // $ConfirmPreference is High by default: the cmdlet asks, and this host cannot answer, so nothing is deleted.
+        var asked = session.Run("Remove-VaultStagingItem -Path /t/keep", null, out _);
+        Assert.True(asked.HadErrors);
+        Assert.True(Directory.Exists(session.Server.GetLocalPath("/t/keep")));
+
+        session.InvokeChecked("Remove-VaultStagingItem -Path /t/whatif -Force -WhatIf");
+        Assert.True(Directory.Exists(session.Server.GetLocalPath("/t/whatif")));
+
+        session.InvokeChecked("Remove-VaultStagingItem -Path /t/gone -Force -PassThru | Wait-VaultJob");
+        Assert.False(Directory.Exists(session.Server.GetLocalPath("/t/gone")));
     }
 }

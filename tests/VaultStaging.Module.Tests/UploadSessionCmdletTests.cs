@@ -72,4 +72,60 @@ public sealed class UploadSessionCmdletTests
 
         Assert.Empty(session.InvokeChecked("Get-VaultUploadSession"));
     }
+
+    [Fact]
+    public async Task NewSession_PipedToSendAll_PipedToCompleteWait_StagesTheFile_AndPartsCarryTheirSessionId()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        using var tree = new TempTree();
+        var file = tree.Add("piped.bin", (2 * FivePartBytes) + 9);
+        session.SetVariable("file", file.FullName);
+
+        var output = session.InvokeChecked(
+            "New-VaultUploadSession -LiteralPath $file -Destination /piped -PartSize 5MB | Send-VaultFilePart -All | " +
+            "ForEach-Object { $script:parts += @($_); $_ } | Complete-VaultUploadSession -Wait");
+
+        var job = Assert.Single(output);
+        Assert.Equal("SUCCESS", job.Properties["Status"].Value);
+        Assert.Equal(File.ReadAllBytes(file.FullName), File.ReadAllBytes(session.Server.GetLocalPath("/piped/piped.bin")));
+        var parts = session.InvokeChecked("$script:parts");
+        Assert.Equal(3, parts.Count);
+        Assert.Single(parts.Select(p => (string)p.Properties["SessionId"].Value).Distinct());
+        Assert.All(parts, p => Assert.False(string.IsNullOrEmpty((string)p.Properties["SessionId"].Value)));
+        Assert.Equal(1, session.Server.Requests.Count(r => r.Endpoint == EmulatorEndpoint.Commit));
+    }
+
+    [Fact]
+    public async Task TheObjectNewSessionReturns_PipesToRemoveVaultUploadSession()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        using var tree = new TempTree();
+        var file = tree.Add("drop.bin", FivePartBytes + 1);
+        session.SetVariable("file", file.FullName);
+        session.InvokeChecked("$script:up = New-VaultUploadSession -LiteralPath $file -Destination /drop -PartSize 5MB");
+        Assert.Single(session.InvokeChecked("Get-VaultUploadSession"));
+
+        session.InvokeChecked("$script:up | Remove-VaultUploadSession -Confirm:$false");
+
+        Assert.Empty(session.InvokeChecked("Get-VaultUploadSession"));
+    }
+
+    [Fact]
+    public async Task SendVaultFileNoWaitPassThru_PipedToWaitVaultJob_WaitsForJobs_AndPassesOverTheRestVerbosely()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        using var tree = new TempTree();
+        tree.Add("big.bin", FivePartBytes + 3);
+        var small = tree.Add("small.txt", 10);
+
+        var shell = session.Run("$input | Send-VaultFile -Destination /nowait -NoWait -PassThru -PartSize 5MB -ResumableThreshold 1MB | Wait-VaultJob -Verbose", tree.Files, out var output);
+
+        Assert.Empty(shell.Streams.Error);
+        Assert.Equal("SUCCESS", Assert.Single(output).Properties["Status"].Value);
+        Assert.Contains(shell.Streams.Verbose, v => v.Message.Contains(small.FullName) && v.Message.Contains("no commit job"));
+
+        var read = session.Run("$input | Send-VaultFile -Destination /nowait2 -NoWait -PassThru -PartSize 5MB -ResumableThreshold 1MB | Get-VaultJob", tree.Files, out var jobs);
+        Assert.Empty(read.Streams.Error);
+        Assert.Single(jobs);
+    }
 }

@@ -17,7 +17,10 @@ namespace VaultStaging.Core.Connection;
 /// </summary>
 public sealed class VaultConnection : IDisposable
 {
-    /// <summary>Enough sockets for parallel file uploads on one connection.</summary>
+    /// <summary>
+    /// Enough sockets for parallel file uploads on one connection (the module's -ThrottleLimit is at most 32 files, each
+    /// with one part on the wire). On .NET Framework the same number goes to ServicePointManager for the vault's host.
+    /// </summary>
     internal const int MaxConnectionsPerServer = 64;
 
     private static readonly Regex ClientIdPattern = new("^[A-Za-z0-9._-]{1,100}$", RegexOptions.CultureInvariant);
@@ -78,6 +81,7 @@ public sealed class VaultConnection : IDisposable
     internal static async Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, Func<DateTimeOffset> utcNow, CancellationToken cancellationToken)
     {
         var server = Validate(options);
+        NetFrameworkNetworking.Prepare(server, MaxConnectionsPerServer);
         var redactor = new Redactor();
         redactor.AddSecret(options.Credential?.Password);
         redactor.AddSecret(options.SessionId);
@@ -226,7 +230,7 @@ public sealed class VaultConnection : IDisposable
         }
         catch (PlatformNotSupportedException)
         {
-            // .NET Framework: ServicePointManager governs the limit instead.
+            // .NET Framework: ServicePointManager governs the limit instead (raised by NetFrameworkNetworking.Prepare).
         }
 
         return new HttpClient(own, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

@@ -11,14 +11,14 @@ internal sealed class FileDigest : IDisposable
 {
     private readonly object gate = new();
     private readonly int partCount;
-    private IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+    private HashAlgorithm hash = Md5.Create();
 
     public FileDigest(int partCount)
     {
         this.partCount = partCount;
         if (partCount == 0)
         {
-            Hex = Md5.ToHex(hash.GetHashAndReset());
+            Hex = Md5.ToHex(Md5.Finish(hash));
         }
     }
 
@@ -37,11 +37,11 @@ internal sealed class FileDigest : IDisposable
                 return;
             }
 
-            hash.AppendData(bytes.Array!, bytes.Offset, bytes.Count);
+            hash.TransformBlock(bytes.Array!, bytes.Offset, bytes.Count, null, 0);
             NextPart++;
             if (NextPart > partCount)
             {
-                Hex = Md5.ToHex(hash.GetHashAndReset());
+                Hex = Md5.ToHex(Md5.Finish(hash));
             }
         }
     }
@@ -52,7 +52,7 @@ internal sealed class FileDigest : IDisposable
         lock (gate)
         {
             hash.Dispose();
-            hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+            hash = Md5.Create();
             NextPart = 1;
             Hex = partCount == 0 ? Hex : null;
         }

@@ -76,7 +76,7 @@ internal sealed class SmallFileUpload
 
     private static async Task<byte[]> HashAsync(LocalFileSnapshot file, Stream stream, CancellationToken cancellationToken)
     {
-        using var md5 = MD5.Create();
+        using var md5 = Md5.Create();
         var buffer = new byte[81920];
         long total = 0;
         int read;

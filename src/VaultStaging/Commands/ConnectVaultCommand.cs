@@ -6,7 +6,10 @@ using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Module.Commands;
 
-/// <summary>Connect-Vault: opens the module's connection with a user name and password or an existing session id.</summary>
+/// <summary>
+/// Connect-Vault: opens a connection with a user name and password or an existing session id and makes it the
+/// module's default (one per process, replaced by the last Connect-Vault); -PassThru outputs it for -Connection.
+/// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Vault", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(VaultConnectionInfo))]
 public sealed class ConnectVaultCommand : VaultCmdlet
@@ -42,7 +45,7 @@ public sealed class ConnectVaultCommand : VaultCmdlet
     [Parameter]
     public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Outputs the connection.</summary>
+    /// <summary>Outputs the connection, to give to the -Connection parameter of the other cmdlets.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -77,11 +80,12 @@ public sealed class ConnectVaultCommand : VaultCmdlet
             return;
         }
 
-        ModuleConnection.Replace(new ConnectedVault(connection, JobPollInterval))?.Connection.Dispose();
-        WriteVerbose($"Connected to {connection.Server} as {connection.Identity.UserName} (user id {connection.Identity.UserId}).");
+        var vault = new ConnectedVault(connection, JobPollInterval);
+        ModuleConnection.Replace(vault);
+        WriteVerbose($"Connected to {connection.Server} as {connection.Identity.UserName} (user id {connection.Identity.UserId}); this is now the default connection of every runspace in this process.");
         if (PassThru)
         {
-            WriteObject(new VaultConnectionInfo(connection));
+            WriteObject(new VaultConnectionInfo(vault));
         }
     }
 }

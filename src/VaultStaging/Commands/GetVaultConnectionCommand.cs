@@ -2,7 +2,7 @@ using System.Management.Automation;
 
 namespace VaultStaging.Module.Commands;
 
-/// <summary>Get-VaultConnection: who and where the module is connected, never the session id.</summary>
+/// <summary>Get-VaultConnection: the default connection (who and where, never the session id), usable with -Connection.</summary>
 [Cmdlet(VerbsCommon.Get, "VaultConnection")]
 [OutputType(typeof(VaultConnectionInfo))]
 public sealed class GetVaultConnectionCommand : VaultCmdlet
@@ -16,6 +16,6 @@ public sealed class GetVaultConnectionCommand : VaultCmdlet
             return;
         }
 
-        WriteObject(new VaultConnectionInfo(current.Connection));
+        WriteObject(new VaultConnectionInfo(current));
     }
 }

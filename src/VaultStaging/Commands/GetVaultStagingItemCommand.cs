@@ -6,7 +6,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Get-VaultStagingItem: lists a staging folder (or shows one file), optionally recursively.</summary>
 [Cmdlet(VerbsCommon.Get, "VaultStagingItem")]
 [OutputType(typeof(StagingItem))]
-public sealed class GetVaultStagingItemCommand : VaultCmdlet
+public sealed class GetVaultStagingItemCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 

@@ -7,7 +7,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Get-VaultUploadSession: lists the active upload sessions, or the given ones; -Parts lists their uploaded parts.</summary>
 [Cmdlet(VerbsCommon.Get, "VaultUploadSession")]
 [OutputType(typeof(UploadSessionInfo), typeof(UploadedPart))]
-public sealed class GetVaultUploadSessionCommand : VaultCmdlet
+public sealed class GetVaultUploadSessionCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 
@@ -56,7 +56,7 @@ public sealed class GetVaultUploadSessionCommand : VaultCmdlet
         }
         else if (TryRunEngine(session.Id, token => _vault.Connection.Staging.ListPartsAsync(session.Id, token), out var parts))
         {
-            WriteObject(parts, enumerateCollection: true);
+            WriteObject(PartOutput.WithSession(parts, session.Id), enumerateCollection: true);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace VaultStaging.Module.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Move, "VaultStagingItem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(StagingItem), typeof(VaultJob))]
-public sealed class MoveVaultStagingItemCommand : VaultCmdlet
+public sealed class MoveVaultStagingItemCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 

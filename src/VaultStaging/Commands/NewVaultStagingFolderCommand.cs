@@ -7,7 +7,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>New-VaultStagingFolder: creates staging folders; -Force also creates missing parents and accepts existing folders.</summary>
 [Cmdlet(VerbsCommon.New, "VaultStagingFolder", SupportsShouldProcess = true)]
 [OutputType(typeof(StagingItem))]
-public sealed class NewVaultStagingFolderCommand : VaultCmdlet
+public sealed class NewVaultStagingFolderCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 

@@ -33,7 +33,7 @@ public sealed class NewVaultUploadSessionCommand : LocalFileCmdlet
     [Parameter]
     public SwitchParameter Overwrite { get; set; }
 
-    /// <summary>Part size in bytes (5 MB to 50 MB); by default chosen for the file size.</summary>
+    /// <summary>Part size in bytes (5 MiB to 50,000,000); by default PartPlan.DefaultPartSize (12 MiB), raised for very large files.</summary>
     [Parameter]
     [ValidateRange(1L, long.MaxValue)]
     public long PartSize { get; set; }
@@ -72,7 +72,7 @@ public sealed class NewVaultUploadSessionCommand : LocalFileCmdlet
             }
             catch (Exception exception)
             {
-                WriteMappedError(exception, localPath);
+                WriteLocalFileError(exception, localPath);
                 continue;
             }
 
@@ -82,9 +82,13 @@ public sealed class NewVaultUploadSessionCommand : LocalFileCmdlet
             }
 
             var request = new UploadRequest(localPath, stagingPath);
-            if (TryRunEngine(localPath, token => ResumableUpload.StartAsync(_vault.Connection, request, _options, resume: false, token), out var upload))
+            try
             {
-                WriteObject(upload);
+                WriteObject(RunEngine(token => ResumableUpload.StartAsync(_vault.Connection, request, _options, resume: false, token)));
+            }
+            catch (Exception exception) when (exception is not PipelineStoppedException)
+            {
+                WriteLocalFileError(exception, localPath);
             }
         }
     }

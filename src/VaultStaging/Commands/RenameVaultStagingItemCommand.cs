@@ -7,7 +7,7 @@ namespace VaultStaging.Module.Commands;
 /// <summary>Rename-VaultStagingItem: renames a staging file or folder in its folder and waits for Vault's job.</summary>
 [Cmdlet(VerbsCommon.Rename, "VaultStagingItem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(StagingItem), typeof(VaultJob))]
-public sealed class RenameVaultStagingItemCommand : VaultCmdlet
+public sealed class RenameVaultStagingItemCommand : VaultServerCmdlet
 {
     private ConnectedVault _vault = null!;
 

@@ -13,7 +13,7 @@ namespace VaultStaging.Module.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Save, "VaultStagingItem", SupportsShouldProcess = true)]
 [OutputType(typeof(DownloadResult))]
-public sealed class SaveVaultStagingItemCommand : VaultCmdlet
+public sealed class SaveVaultStagingItemCommand : VaultServerCmdlet
 {
     private readonly List<DownloadRequest> _requests = new();
     private readonly HashSet<string> _localPaths = new(StringComparer.OrdinalIgnoreCase);

@@ -16,12 +16,14 @@ namespace VaultStaging.Module.Commands;
 public sealed class SendVaultFileCommand : LocalFileCmdlet
 {
     private readonly StagingPathClaims _claims = new();
+    private readonly HashSet<string> _localFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sizes = new(StringComparer.Ordinal);
     private ConnectedVault _vault = null!;
     private UploadOptions _options = null!;
     private string? _basePath;
     private UploadBatch? _batch;
     private TransferProgress? _progress;
+    private int _directoriesSkipped;
     private bool _warnedAboutLinks;
 
     /// <summary>The staging folder that receives the files, e.g. /inbound.</summary>
@@ -63,7 +65,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 4;
 
-    /// <summary>Part size in bytes for resumable uploads (5 MB to 50 MB); by default chosen for the file size.</summary>
+    /// <summary>Part size in bytes (5 MiB to 50,000,000); by default PartPlan.DefaultPartSize (12 MiB), raised for very large files.</summary>
     [Parameter]
     [ValidateRange(1L, long.MaxValue)]
     public long PartSize { get; set; }
@@ -84,9 +86,14 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
     [Parameter]
     public SwitchParameter NoWait { get; set; }
 
-    /// <summary>Outputs one result object per file.</summary>
+    /// <summary>Outputs one result object per input, failures included.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The id of the caller's own Write-Progress activity that this call's progress bar nests under.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int ProgressParentId { get; set; } = -1;
 
     protected override void BeginProcessing()
     {
@@ -118,7 +125,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
             ComputeFileMd5 = ComputeMd5,
             JobPollInterval = _vault.JobPollInterval,
         };
-        _progress = ShowProgress ? new TransferProgress($"Staging files to {_vault.Connection.Server.Host}") : null;
+        _progress = new TransferProgress($"Staging files to {_vault.Connection.Server.Host}", ProgressParentId);
     }
 
     protected override void ProcessRecord()
@@ -147,33 +154,73 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
 
     private IEnumerable<UploadRequest> RequestsFor(string localPath)
     {
-        IReadOnlyList<UploadRequest> requests;
-        try
+        if (!Directory.Exists(localPath))
         {
-            if (Directory.Exists(localPath))
-            {
-                if (!Recurse)
+            return TryMap(localPath, out var request) ? new[] { request } : Array.Empty<UploadRequest>();
+        }
+
+        switch (LocalInputRules.ForDirectory(Recurse, namedExplicitly: !MyInvocation.ExpectingInput && !CameFromWildcard(localPath)))
+        {
+            case DirectoryOutcome.SkipWithWarning:
+                if (_directoriesSkipped++ == 0)
                 {
-                    WriteLocalPathError("DirectoryNeedsRecurse", ErrorCategory.InvalidArgument, $"'{localPath}' is a directory. Add -Recurse to stage its files, or pipe Get-ChildItem -File.", localPath);
-                    return Array.Empty<UploadRequest>();
+                    WriteWarning($"Skipped the directory '{localPath}' and any other piped or matched by a wildcard without -Recurse. Add -Recurse to stage their files; Get-ChildItem -File pipes no directories.");
+                }
+                else
+                {
+                    WriteVerbose($"Skipped the directory '{localPath}' (no -Recurse).");
                 }
 
-                var selection = LocalFileSelector.Select(new[] { localPath }, Destination, recurse: true, FollowLinks);
-                WarnAboutLinks(selection);
-                requests = selection.Requests;
-            }
-            else
-            {
-                requests = new[] { new UploadRequest(localPath, LocalFileSelector.MapToStaging(localPath, Destination, _basePath)) };
-            }
+                return Array.Empty<UploadRequest>();
+            case DirectoryOutcome.Error:
+                OnLocalPathError(new VaultErrorInfo("DirectoryNeedsRecurse", ErrorCategory.InvalidArgument, $"'{localPath}' is a directory. Add -Recurse to stage its files, or pipe Get-ChildItem -File.", localPath));
+                return Array.Empty<UploadRequest>();
+        }
+
+        IReadOnlyList<UploadRequest> files;
+        try
+        {
+            var selection = LocalFileSelector.Select(new[] { localPath }, Destination, recurse: true, FollowLinks);
+            WarnAboutLinks(selection);
+            files = selection.Requests;
         }
         catch (Exception exception)
         {
-            WriteMappedError(exception, localPath);
+            WriteFailure(exception, localPath, null);
             return Array.Empty<UploadRequest>();
         }
 
-        return requests;
+        if (_basePath is null)
+        {
+            return files;
+        }
+
+        // With -BasePath every file maps the same way, whether it came inside a directory or by itself.
+        var mapped = new List<UploadRequest>(files.Count);
+        foreach (var file in files)
+        {
+            if (TryMap(file.LocalPath, out var request))
+            {
+                mapped.Add(request);
+            }
+        }
+
+        return mapped;
+    }
+
+    private bool TryMap(string localPath, out UploadRequest request)
+    {
+        try
+        {
+            request = new UploadRequest(localPath, LocalFileSelector.MapToStaging(localPath, Destination, _basePath));
+            return true;
+        }
+        catch (Exception exception)
+        {
+            WriteFailure(exception, localPath, null);
+            request = null!;
+            return false;
+        }
     }
 
     /// <summary>Once per call, never silently: directory links left alone, and loops not entered.</summary>
@@ -193,9 +240,16 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
 
     private void Stage(UploadRequest request)
     {
+        if (!_localFiles.Add(request.LocalPath))
+        {
+            // The same file twice (in a piped directory with -Recurse and by itself): one upload, one result.
+            WriteVerbose($"'{request.LocalPath}' is already part of this call.");
+            return;
+        }
+
         if (_claims.Claim(request) is { } conflict)
         {
-            WriteMappedError(conflict.ToError(), request.LocalPath);
+            WriteFailure(conflict.ToError(), request.LocalPath, request.StagingPath);
             return;
         }
 
@@ -206,7 +260,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            WriteMappedError(exception, request.LocalPath);
+            WriteFailure(exception, request.LocalPath, request.StagingPath);
             return;
         }
 
@@ -220,6 +274,22 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         using (ModuleLog.Route(Queue))
         {
             BatchForPosting().Post(request);
+        }
+    }
+
+    /// <summary>A local path that cannot be staged: an error, and with -PassThru a Failed result, so reports miss no input.</summary>
+    protected override void OnLocalPathError(VaultErrorInfo error)
+        => WriteFailure(error, new ItemNotFoundException(error.Message), null);
+
+    private void WriteFailure(Exception exception, string localPath, string? stagingPath)
+        => WriteFailure(ErrorMapping.MapForLocalFile(exception, localPath), exception, stagingPath);
+
+    private void WriteFailure(VaultErrorInfo error, Exception exception, string? stagingPath)
+    {
+        WriteError(error.ToErrorRecord(exception));
+        if (PassThru)
+        {
+            WriteObject(new VaultUploadResult(error.Target as string ?? "", stagingPath, error));
         }
     }
 
@@ -249,7 +319,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         {
             case UploadStatus.Failed:
                 var error = result.Error ?? new Core.VaultStagingException("UploadFailed", Core.VaultErrorCategory.NotSpecified, $"Staging '{result.LocalPath}' failed.");
-                WriteMappedError(error, result.LocalPath);
+                WriteLocalFileError(error, result.LocalPath);
                 break;
             case UploadStatus.Cancelled:
                 WriteVerbose($"Stopped '{result.LocalPath}'; its upload session is kept and the next run resumes it.");

@@ -6,10 +6,13 @@ using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Module.Commands;
 
-/// <summary>Send-VaultFilePart: uploads chosen parts (or all remaining parts) of a session from New-VaultUploadSession.</summary>
+/// <summary>
+/// Send-VaultFilePart: uploads chosen parts (or all remaining parts) of a session from New-VaultUploadSession and outputs
+/// them with their SessionId, so they pipe on to Complete-VaultUploadSession.
+/// </summary>
 [Cmdlet(VerbsCommunications.Send, "VaultFilePart", DefaultParameterSetName = PartSet, SupportsShouldProcess = true)]
 [OutputType(typeof(UploadedPart))]
-public sealed class SendVaultFilePartCommand : VaultCmdlet
+public sealed class SendVaultFilePartCommand : VaultServerCmdlet
 {
     private const string PartSet = "Part";
     private const string AllSet = "All";
@@ -43,6 +46,11 @@ public sealed class SendVaultFilePartCommand : VaultCmdlet
     [Parameter(ParameterSetName = AttachSet)]
     public SwitchParameter All { get; set; }
 
+    /// <summary>The id of the caller's own Write-Progress activity that -All's progress bar nests under.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int ProgressParentId { get; set; } = -1;
+
     protected override void BeginProcessing() => _vault = RequireConnection();
 
     protected override void ProcessRecord()
@@ -51,7 +59,7 @@ public sealed class SendVaultFilePartCommand : VaultCmdlet
         if (ParameterSetName == AttachSet)
         {
             var localPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath);
-            if (!TryRunEngine(localPath, token => ResumableUpload.AttachAsync(_vault.Connection, SessionId!, localPath, new UploadOptions(), token), out upload))
+            if (!TryRunEngineForLocalFile(localPath, token => ResumableUpload.AttachAsync(_vault.Connection, SessionId!, localPath, new UploadOptions(), token), out upload))
             {
                 return;
             }
@@ -77,9 +85,9 @@ public sealed class SendVaultFilePartCommand : VaultCmdlet
         foreach (var number in PartNumber)
         {
             if (ShouldProcess($"{upload.StagingPath} (session {upload.Session.Id})", $"Send part {number} of {upload.Plan.PartCount}")
-                && TryRunEngine(upload.LocalPath, token => upload.SendPartAsync(number, token), out var part))
+                && TryRunEngineForLocalFile(upload.LocalPath, token => upload.SendPartAsync(number, token), out var part))
             {
-                WriteObject(part);
+                WriteObject(PartOutput.WithSession(part, upload.Session.Id));
             }
         }
     }
@@ -91,35 +99,27 @@ public sealed class SendVaultFilePartCommand : VaultCmdlet
             return;
         }
 
-        var showProgress = ShowProgress;
         var activity = $"Sending {upload.LocalPath}";
         var progress = new QueuedProgress(Queue, update =>
-        {
-            if (showProgress)
+            WriteProgress(new ProgressRecord(TransferProgress.ParentId, activity, $"Part {update.PartsDone} of {update.PartsTotal}")
             {
-                WriteProgress(new ProgressRecord(1, activity, $"Part {update.PartsDone} of {update.PartsTotal}")
-                {
-                    PercentComplete = update.BytesTotal > 0 ? (int)(update.BytesDone * 100 / update.BytesTotal) : 100,
-                    CurrentOperation = upload.StagingPath,
-                });
-            }
-        });
+                ParentActivityId = ProgressParentId,
+                PercentComplete = update.BytesTotal > 0 ? (int)(update.BytesDone * 100 / update.BytesTotal) : 100,
+                CurrentOperation = upload.StagingPath,
+            }));
 
         try
         {
-            if (TryRunEngine(upload.LocalPath, token => upload.SendRemainingPartsAsync(progress, token), out var sent)
-                && TryRunEngine(upload.LocalPath, token => _vault.Connection.Staging.ListPartsAsync(upload.Session.Id, token), out var parts))
+            if (TryRunEngineForLocalFile(upload.LocalPath, token => upload.SendRemainingPartsAsync(progress, token), out var sent)
+                && TryRunEngineForLocalFile(upload.LocalPath, token => _vault.Connection.Staging.ListPartsAsync(upload.Session.Id, token), out var parts))
             {
                 WriteVerbose($"Sent {sent} part(s); the session holds {parts.Count} of {upload.Plan.PartCount}.");
-                WriteObject(parts.OrderBy(part => part.PartNumber), enumerateCollection: true);
+                WriteObject(PartOutput.WithSession(parts.OrderBy(part => part.PartNumber), upload.Session.Id), enumerateCollection: true);
             }
         }
         finally
         {
-            if (showProgress)
-            {
-                WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
-            }
+            WriteProgress(new ProgressRecord(TransferProgress.ParentId, activity, "Done") { ParentActivityId = ProgressParentId, RecordType = ProgressRecordType.Completed });
         }
     }
 

@@ -41,6 +41,7 @@ public sealed class VaultErrorInfo
 public static class ErrorMapping
 {
     public const string NotConnectedId = "NotConnected";
+    public const string ConnectionClosedId = "ConnectionClosed";
 
     public static VaultErrorInfo Map(Exception exception, object? target)
     {
@@ -62,6 +63,13 @@ public static class ErrorMapping
             default:
                 return new VaultErrorInfo("UnexpectedError", ErrorCategory.NotSpecified, exception.Message, target);
         }
+    }
+
+    /// <summary>As <see cref="Map"/>, but the target is always the local file, even when the engine named the staging path.</summary>
+    public static VaultErrorInfo MapForLocalFile(Exception exception, string localPath)
+    {
+        var mapped = Map(exception, localPath);
+        return new VaultErrorInfo(mapped.ErrorId, mapped.Category, mapped.Message, localPath);
     }
 
     public static ErrorCategory CategoryOf(VaultErrorCategory category) => category switch
@@ -88,4 +96,11 @@ public static class ErrorMapping
         ErrorCategory.InvalidOperation,
         "Not connected to a Vault. Run Connect-Vault -Server <vault DNS name> -Credential (Get-Credential) first.",
         null);
+
+    /// <summary>The terminating error for a -Connection that Disconnect-Vault has ended.</summary>
+    public static VaultErrorInfo ConnectionClosed(string connection) => new(
+        ConnectionClosedId,
+        ErrorCategory.InvalidOperation,
+        $"The connection {connection} was ended by Disconnect-Vault. Run Connect-Vault -PassThru again and use the new connection.",
+        connection);
 }

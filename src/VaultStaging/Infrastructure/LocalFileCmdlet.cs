@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
 
@@ -9,11 +10,12 @@ namespace VaultStaging.Module;
 /// Cmdlets that read local files: -Path (wildcards) and -LiteralPath (piped FileInfo binds here through FullName/PSPath)
 /// share one field and are resolved through the session's provider paths.
 /// </summary>
-public abstract class LocalFileCmdlet : VaultCmdlet
+public abstract class LocalFileCmdlet : VaultServerCmdlet
 {
     protected const string PathSet = "Path";
     protected const string LiteralPathSet = "LiteralPath";
 
+    private readonly HashSet<string> _fromWildcard = new(StringComparer.Ordinal);
     private string[] _paths = Array.Empty<string>();
     private bool _literal;
 
@@ -31,9 +33,12 @@ public abstract class LocalFileCmdlet : VaultCmdlet
         }
     }
 
-    /// <summary>Local files to read, used exactly as typed ([ and ] are not wildcards). Piped files bind here.</summary>
+    /// <summary>
+    /// Local files to read, used exactly as typed ([ and ] are not wildcards). Piped files bind here (FullName, PSPath),
+    /// and so do the LocalPath of Send-VaultFile results, also read back with Import-Csv.
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP", "FullName")]
+    [Alias("PSPath", "LP", "FullName", "LocalPath")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath
     {
@@ -58,11 +63,18 @@ public abstract class LocalFileCmdlet : VaultCmdlet
                 }
                 else
                 {
-                    WriteLocalPathError("LocalPathNotFound", ErrorCategory.ObjectNotFound, $"Cannot find the local file '{resolved}'. Check the path; use -LiteralPath for names with [ or ].", resolved);
+                    OnLocalPathError(NotFound(resolved, $"Cannot find the local file '{resolved}'. Check the path; use -LiteralPath for names with [ or ]."));
                 }
             }
         }
     }
+
+    /// <summary>True when <paramref name="resolvedPath"/> was matched by a -Path wildcard rather than named as it is.</summary>
+    protected bool CameFromWildcard(string resolvedPath) => _fromWildcard.Contains(resolvedPath);
+
+    /// <summary>Reports a local path that cannot be used. Send-VaultFile also outputs a Failed result for it.</summary>
+    protected virtual void OnLocalPathError(VaultErrorInfo error)
+        => WriteError(error.ToErrorRecord(new ItemNotFoundException(error.Message)));
 
     private IReadOnlyList<string> Resolve(string path)
     {
@@ -76,32 +88,84 @@ public abstract class LocalFileCmdlet : VaultCmdlet
             }
             else
             {
-                resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+                resolved = ResolveWildcard(path, out provider);
             }
 
             if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
             {
-                WriteLocalPathError("NotFileSystemPath", ErrorCategory.InvalidArgument, $"'{path}' is on the {provider.Name} provider; only files on the file system can be staged.", path);
+                OnLocalPathError(new VaultErrorInfo("NotFileSystemPath", ErrorCategory.InvalidArgument, $"'{path}' is on the {provider.Name} provider; only files on the file system can be staged.", path));
                 return Array.Empty<string>();
-            }
-
-            if (resolved.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(path))
-            {
-                WriteLocalPathError("LocalPathNotFound", ErrorCategory.ObjectNotFound, $"Cannot find the local path '{path}'.", path);
             }
 
             return resolved;
         }
         catch (Exception exception) when (exception is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or PSArgumentException or NotSupportedException)
         {
-            WriteLocalPathError("LocalPathNotFound", ErrorCategory.ObjectNotFound, $"Cannot find the local path '{path}': {exception.Message}", path);
+            OnLocalPathError(NotFound(TryProviderPath(path), $"Cannot find the local path '{path}': {exception.Message}"));
             return Array.Empty<string>();
         }
     }
+
+    /// <summary>
+    /// Expands a -Path wildcard. When it matches nothing but a file has that very name ("[draft] a.txt": the brackets
+    /// are a wildcard), that file is used; when nothing has the name either, a warning says nothing was staged for it.
+    /// </summary>
+    private IReadOnlyList<string> ResolveWildcard(string path, out ProviderInfo provider)
+    {
+        Collection<string> matches;
+        try
+        {
+            matches = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+        }
+        catch (WildcardPatternException)
+        {
+            matches = new Collection<string>();
+            provider = null!;
+        }
+
+        var hasWildcards = WildcardPattern.ContainsWildcardCharacters(path);
+        if (matches.Count > 0 || !hasWildcards)
+        {
+            if (hasWildcards)
+            {
+                _fromWildcard.UnionWith(matches);
+            }
+
+            return matches;
+        }
+
+        var literal = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var literalProvider, out _);
+        provider ??= literalProvider;
+        var isFileSystem = string.Equals(literalProvider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase);
+        switch (LocalInputRules.ForWildcard(matches.Count, isFileSystem && (File.Exists(literal) || Directory.Exists(literal))))
+        {
+            case WildcardOutcome.UseLiteralPath:
+                WriteVerbose($"-Path '{path}' matched nothing as a wildcard; using the file of that very name, '{literal}'. Use -LiteralPath for names with [ or ].");
+                return new[] { literal };
+            default:
+                WriteWarning($"-Path '{path}' matched no file, and no file has that name; it is skipped.");
+                return matches;
+        }
+    }
+
+    private string TryProviderPath(string path)
+    {
+        try
+        {
+            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        }
+        catch (Exception exception) when (exception is RuntimeException or NotSupportedException or ArgumentException)
+        {
+            return path;
+        }
+    }
+
+    private static VaultErrorInfo NotFound(string target, string message)
+        => new("LocalPathNotFound", ErrorCategory.ObjectNotFound, message, target);
 
     /// <summary>Resolves a single path typed for a parameter (e.g. -BasePath) to a file-system path.</summary>
     protected string ResolveProviderPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
     protected void WriteLocalPathError(string errorId, ErrorCategory category, string message, string target)
-        => WriteError(new VaultErrorInfo(errorId, category, message, target).ToErrorRecord(new ItemNotFoundException(message)));
+        => OnLocalPathError(new VaultErrorInfo(errorId, category, message, target));
 }

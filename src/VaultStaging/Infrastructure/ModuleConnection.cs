@@ -3,7 +3,11 @@ using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Module;
 
-/// <summary>The module's one connection (Connect-Vault sets it, Disconnect-Vault and Remove-Module clear it).</summary>
+/// <summary>
+/// The module's default connection: one per process, shared by every runspace, replaced by the last Connect-Vault and
+/// cleared by Disconnect-Vault. Remove-Module leaves it alone (another runspace may still use it). Callers who need
+/// their own connection keep the object Connect-Vault -PassThru returns and give it to -Connection.
+/// </summary>
 internal static class ModuleConnection
 {
     private static readonly object Gate = new();
@@ -20,7 +24,10 @@ internal static class ModuleConnection
         }
     }
 
-    /// <summary>Installs a new connection and returns the one it replaces (the caller ends it).</summary>
+    /// <summary>
+    /// Installs a new default and returns the one it replaces. The replaced connection is not ended: a pipeline in
+    /// another runspace, or a caller holding it from -PassThru, may still be using it.
+    /// </summary>
     public static ConnectedVault? Replace(ConnectedVault? next)
     {
         lock (Gate)
@@ -31,12 +38,27 @@ internal static class ModuleConnection
         }
     }
 
-    public static void Clear() => Replace(null)?.Connection.Dispose();
+    /// <summary>Clears the default when it is <paramref name="vault"/>; true when it was.</summary>
+    public static bool ClearIf(ConnectedVault vault)
+    {
+        lock (Gate)
+        {
+            if (!ReferenceEquals(s_current, vault))
+            {
+                return false;
+            }
+
+            s_current = null;
+            return true;
+        }
+    }
 }
 
 /// <summary>A live connection plus the module-level settings chosen at Connect-Vault.</summary>
 internal sealed class ConnectedVault
 {
+    private volatile bool _closed;
+
     public ConnectedVault(VaultConnection connection, TimeSpan jobPollInterval)
     {
         Connection = connection;
@@ -46,4 +68,13 @@ internal sealed class ConnectedVault
     public VaultConnection Connection { get; }
 
     public TimeSpan JobPollInterval { get; }
+
+    /// <summary>Set by Disconnect-Vault: the login session has ended and the object can no longer be used.</summary>
+    public bool IsClosed => _closed;
+
+    public void Close()
+    {
+        _closed = true;
+        Connection.Dispose();
+    }
 }

@@ -10,7 +10,7 @@ using VaultStaging.Core.Staging;
 namespace VaultStaging.Module;
 
 /// <summary>
-/// Tab completion of staging paths: lists the folder typed so far over the module's connection
+/// Tab completion of staging paths: lists the folder typed so far over the -Connection given or the default connection
 /// (folders first, each ending in '/' so the next Tab goes deeper). Silent when not connected or on any error.
 /// </summary>
 public sealed class StagingPathCompleter : IArgumentCompleter
@@ -20,8 +20,10 @@ public sealed class StagingPathCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var current = ModuleConnection.Current;
-        if (current is null)
+        // The -Connection already typed on the line (a variable holding Connect-Vault -PassThru output), else the default.
+        var current = (PSObject.AsPSObject(fakeBoundParameters?["Connection"] ?? new object()).BaseObject as VaultConnectionInfo)?.Vault
+            ?? ModuleConnection.Current;
+        if (current is null || current.IsClosed)
         {
             return Array.Empty<CompletionResult>();
         }

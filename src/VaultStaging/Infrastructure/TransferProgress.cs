@@ -10,15 +10,21 @@ namespace VaultStaging.Module;
 /// <summary>
 /// Turns engine progress into Write-Progress records: one parent for the whole call (files, bytes, rate, ETA),
 /// one child per active file, updates throttled, and a Completed record for every activity that was shown.
-/// Pipeline thread only.
+/// Records are always made (the throttle keeps them cheap); whether they are shown is $ProgressPreference's,
+/// -ProgressAction's and the host's business. Pipeline thread only.
 /// </summary>
 internal sealed class TransferProgress
 {
-    private const int ParentId = 1;
+    /// <summary>
+    /// The call's activity id: far above the small ids scripts give their own Write-Progress (-Id 1, 2, ...), so
+    /// neither replaces the other's bar. Files take the ids after it.
+    /// </summary>
+    public const int ParentId = 0x5653_0000;
     private static readonly TimeSpan Never = TimeSpan.FromDays(-1);
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly string _activity;
+    private readonly int _callerActivityId;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<string, FileState> _files = new(StringComparer.Ordinal);
     private int _nextChildId = ParentId + 1;
@@ -30,7 +36,13 @@ internal sealed class TransferProgress
     private TimeSpan _parentWrittenAt = Never;
     private bool _parentShown;
 
-    public TransferProgress(string activity) => _activity = activity;
+    /// <param name="activity">The parent record's activity text.</param>
+    /// <param name="callerActivityId">-ProgressParentId: the caller's own activity the call's bar nests under; -1 for none.</param>
+    public TransferProgress(string activity, int callerActivityId = -1)
+    {
+        _activity = activity;
+        _callerActivityId = callerActivityId;
+    }
 
     public void AddFile(long size)
     {
@@ -114,7 +126,7 @@ internal sealed class TransferProgress
         _files.Clear();
         if (_parentShown)
         {
-            yield return Completed(ParentId, -1, _activity);
+            yield return Completed(ParentId, _callerActivityId, _activity);
             _parentShown = false;
         }
     }
@@ -146,6 +158,7 @@ internal sealed class TransferProgress
         var rate = now.TotalSeconds > 0.5 ? _bytesSentThisRun / now.TotalSeconds : 0;
         var record = new ProgressRecord(ParentId, _activity, $"{_filesDone} of {_filesTotal} files, {Bytes(bytesDone)} of {Bytes(_bytesTotal)}, {Bytes((long)rate)}/s")
         {
+            ParentActivityId = _callerActivityId,
             PercentComplete = Percent(bytesDone, _bytesTotal),
         };
         if (rate > 0)

@@ -21,19 +21,6 @@ public abstract class VaultCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    /// <summary>The module's connection, or a terminating error that tells the user to run Connect-Vault.</summary>
-    internal ConnectedVault RequireConnection()
-    {
-        var current = ModuleConnection.Current;
-        if (current is null)
-        {
-            var error = ErrorMapping.NotConnected();
-            ThrowTerminatingError(error.ToErrorRecord(new InvalidOperationException(error.Message)));
-        }
-
-        return current!;
-    }
-
     /// <summary>Runs engine work on a worker thread and drains its messages here until it ends.</summary>
     internal T RunEngine<T>(Func<CancellationToken, Task<T>> work)
     {
@@ -74,8 +61,32 @@ public abstract class VaultCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>As <see cref="TryRunEngine{T}"/> for work on one local file: the error's target is that file.</summary>
+    internal bool TryRunEngineForLocalFile<T>(string localPath, Func<CancellationToken, Task<T>> work, out T result)
+    {
+        try
+        {
+            result = RunEngine(work);
+            return true;
+        }
+        catch (Exception exception) when (exception is not PipelineStoppedException)
+        {
+            WriteLocalFileError(exception, localPath);
+            result = default!;
+            return false;
+        }
+    }
+
     internal void WriteMappedError(Exception exception, object? target)
         => WriteError(ErrorMapping.Map(exception, target).ToErrorRecord(exception));
+
+    /// <summary>A per-file error whose TargetObject is the local file.</summary>
+    internal VaultErrorInfo WriteLocalFileError(Exception exception, string localPath)
+    {
+        var error = ErrorMapping.MapForLocalFile(exception, localPath);
+        WriteError(error.ToErrorRecord(exception));
+        return error;
+    }
 
     internal void ThrowMappedError(Exception exception, object? target)
         => ThrowTerminatingError(ErrorMapping.Map(exception, target).ToErrorRecord(exception));
@@ -84,11 +95,6 @@ public abstract class VaultCmdlet : PSCmdlet, IDisposable
     internal void ThrowArgumentError(string errorId, string message, object? target)
         => ThrowTerminatingError(new VaultErrorInfo(errorId, ErrorCategory.InvalidArgument, message, target)
             .ToErrorRecord(new ArgumentException(message)));
-
-    /// <summary>Progress is written unless $ProgressPreference is SilentlyContinue or PowerShell runs -NonInteractive.</summary>
-    internal bool ShowProgress
-        => !HostInteractivity.IsNonInteractiveProcess
-            && !(GetVariableValue("ProgressPreference") is ActionPreference preference && preference == ActionPreference.SilentlyContinue);
 
     public void Dispose()
     {

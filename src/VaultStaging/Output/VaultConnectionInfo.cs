@@ -3,11 +3,16 @@ using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Module;
 
-/// <summary>What Get-VaultConnection shows. Never holds the session id.</summary>
+/// <summary>
+/// A connection as Connect-Vault -PassThru and Get-VaultConnection output it: what it shows, plus the live connection
+/// that -Connection uses. Never shows the session id.
+/// </summary>
 public sealed class VaultConnectionInfo
 {
-    internal VaultConnectionInfo(VaultConnection connection)
+    internal VaultConnectionInfo(ConnectedVault vault)
     {
+        Vault = vault;
+        var connection = vault.Connection;
         Server = connection.Server;
         UserName = connection.Identity.UserName;
         UserId = connection.Identity.UserId;
@@ -37,6 +42,8 @@ public sealed class VaultConnectionInfo
 
     /// <summary>True when connected with a credential: the session is renewed automatically when it expires.</summary>
     public bool CanRenewSession { get; }
+
+    internal ConnectedVault Vault { get; }
 
     public override string ToString() => $"{UserName}@{Server.Host}";
 }

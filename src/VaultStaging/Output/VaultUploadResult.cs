@@ -3,9 +3,22 @@ using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Module;
 
-/// <summary>One file's outcome from Send-VaultFile -PassThru: flat, so Export-Csv makes a usable report.</summary>
+/// <summary>
+/// One input's outcome from Send-VaultFile -PassThru, failures included: flat, so Export-Csv makes a usable report,
+/// and LocalPath binds to -LiteralPath, so failed rows piped back (also through Import-Csv) are sent again.
+/// </summary>
 public sealed class VaultUploadResult
 {
+    /// <summary>A file that failed before its upload started (not found, a directory without -Recurse, a refused name, ...).</summary>
+    internal VaultUploadResult(string localPath, string? stagingPath, VaultErrorInfo error)
+    {
+        LocalPath = localPath;
+        StagingPath = stagingPath ?? "";
+        Status = "Failed";
+        ErrorId = error.ErrorId;
+        ErrorMessage = error.Message;
+    }
+
     internal VaultUploadResult(UploadResult result)
     {
         LocalPath = result.LocalPath;
@@ -22,8 +35,10 @@ public sealed class VaultUploadResult
         ErrorMessage = result.Error?.Message;
     }
 
+    /// <summary>The local file; binds to -LiteralPath of Send-VaultFile by property name.</summary>
     public string LocalPath { get; }
 
+    /// <summary>Where the file goes; empty when the failure came before it was known.</summary>
     public string StagingPath { get; }
 
     public long Size { get; }
@@ -51,5 +66,5 @@ public sealed class VaultUploadResult
 
     public string? ErrorMessage { get; }
 
-    public override string ToString() => StagingPath;
+    public override string ToString() => StagingPath.Length > 0 ? StagingPath : LocalPath;
 }

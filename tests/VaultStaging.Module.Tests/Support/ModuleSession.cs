@@ -54,6 +54,32 @@ public sealed class ModuleSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Another runspace in this process with the module imported (not connected); the caller disposes it.</summary>
+    public Runspace OpenSecondRunspace()
+    {
+        var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace.Open();
+        runspace.SessionStateProxy.SetVariable("VaultUrl", Server.BaseUrl.ToString());
+        runspace.SessionStateProxy.SetVariable("VaultCredential", Credential(UserName, Password));
+        InvokeIn(runspace, $"Import-Module '{ModulePaths.Manifest}' -ErrorAction Stop");
+        return runspace;
+    }
+
+    /// <summary>Runs a script in <paramref name="runspace"/>; fails the test on any error record.</summary>
+    public static Collection<PSObject> InvokeIn(Runspace runspace, string script)
+    {
+        using var shell = PowerShell.Create();
+        shell.Runspace = runspace;
+        shell.AddScript(script);
+        var output = shell.Invoke();
+        if (shell.Streams.Error.Count > 0)
+        {
+            throw new InvalidOperationException($"'{script}' wrote errors: {string.Join("; ", shell.Streams.Error)}");
+        }
+
+        return output;
+    }
+
     public static PSCredential Credential(string user, string password)
         => new(user, new NetworkCredential(string.Empty, password).SecurePassword);
 
@@ -103,7 +129,8 @@ public sealed class ModuleSession : IAsyncDisposable
     {
         try
         {
-            var shell = NewShell("Remove-Module VaultStaging -ErrorAction SilentlyContinue");
+            // The default connection is process-wide and outlives Remove-Module: end it, so the next test starts unconnected.
+            var shell = NewShell("Disconnect-Vault -ErrorAction SilentlyContinue; Remove-Module VaultStaging -ErrorAction SilentlyContinue");
             shell.Invoke();
         }
         catch (Exception)
