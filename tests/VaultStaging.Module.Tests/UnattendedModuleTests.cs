@@ -77,4 +77,23 @@ public sealed class UnattendedModuleTests
         Assert.True(File.Exists(session.Server.GetLocalPath("/followed/batch/l1/x.txt")));
         Assert.True(File.Exists(session.Server.GetLocalPath("/followed/batch/l2/y.txt")));
     }
+
+    [Fact]
+    public async Task IncludeAndExclude_FilterTheFilesBelowADirectory()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        using var tree = new TempTree();
+        tree.Add("batch/keep.pdf", 10);
+        tree.Add("batch/old/skip.pdf", 10);
+        tree.Add("batch/note.txt", 10);
+        session.SetVariable("dir", Path.Combine(tree.Root, "batch"));
+
+        var shell = session.Run("Send-VaultFile -LiteralPath $dir -Destination /filtered -Recurse -Include *.pdf -Exclude 'old/**' -Verbose", null, out _);
+
+        Assert.Empty(shell.Streams.Error);
+        Assert.True(File.Exists(session.Server.GetLocalPath("/filtered/batch/keep.pdf")));
+        Assert.False(File.Exists(session.Server.GetLocalPath("/filtered/batch/old/skip.pdf")));
+        Assert.False(File.Exists(session.Server.GetLocalPath("/filtered/batch/note.txt")));
+        Assert.Equal(2, shell.Streams.Verbose.Count(v => v.Message.StartsWith("Left out", StringComparison.Ordinal)));
+    }
 }
