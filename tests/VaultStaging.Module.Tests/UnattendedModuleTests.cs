@@ -96,4 +96,18 @@ public sealed class UnattendedModuleTests
         Assert.False(File.Exists(session.Server.GetLocalPath("/filtered/batch/note.txt")));
         Assert.Equal(2, shell.Streams.Verbose.Count(v => v.Message.StartsWith("Left out", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task ConnectVault_MaximumBytesPerSecond_CapsTheConnection_AndFilesStillArriveIntact()
+    {
+        await using var session = await ModuleSession.StartAsync(connect: false);
+        using var tree = new TempTree();
+        var file = tree.Add("capped.bin", 200_000);
+        session.SetVariable("file", file.FullName);
+
+        session.InvokeChecked("$c = Connect-Vault -Server $VaultUrl -Credential $VaultCredential -JobPollInterval 00:00:00.05 -MaximumBytesPerSecond 20MB -PassThru");
+        session.InvokeChecked("Send-VaultFile -LiteralPath $file -Destination /capped -Connection $c");
+
+        Assert.Equal(File.ReadAllBytes(file.FullName), File.ReadAllBytes(session.Server.GetLocalPath("/capped/capped.bin")));
+    }
 }

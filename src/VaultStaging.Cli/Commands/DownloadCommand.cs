@@ -26,6 +26,7 @@ internal sealed class DownloadCommand
 
     private readonly CliContext context;
     private readonly ConnectionOptionsBinder connection;
+    private readonly BandwidthOption bandwidth = new();
     private readonly FilterOptions filters;
 
     private readonly Argument<string[]> paths = new("staging-path")
@@ -98,6 +99,7 @@ internal sealed class DownloadCommand
             paths, to, recurse, skipExisting, update, overwrite, parallel, dryRun, json, rangeSize,
         };
         filters.AddTo(command);
+        bandwidth.AddTo(command);
         connection.AddTo(command);
         command.SetAction(RunAsync);
         return command;
@@ -111,9 +113,11 @@ internal sealed class DownloadCommand
         string folder = LocalFolder(parseResult.GetValue(to) ?? "");
         bool asJson = parseResult.GetValue(json);
         var filter = filters.Bind(parseResult);
+        long? maxBytesPerSecond = bandwidth.Bind(parseResult);
         var settings = connection.Bind(parseResult);
 
         await using var session = await VaultSession.OpenAsync(settings, context.Console, cancellationToken).ConfigureAwait(false);
+        BandwidthOption.Apply(session.Connection, maxBytesPerSecond);
         var reporter = new DownloadReporter(context.Console, asJson);
         var selection = new DownloadSelection { Filter = filter };
         foreach (var stagingPath in stagingPaths)

@@ -20,6 +20,7 @@ internal sealed class UploadCommand
 
     private readonly CliContext context;
     private readonly ConnectionOptionsBinder connection;
+    private readonly BandwidthOption bandwidth = new();
     private readonly FilterOptions filters;
 
     private readonly Argument<string[]> paths = new("path")
@@ -101,6 +102,7 @@ internal sealed class UploadCommand
             paths, to, recurse, overwrite, skipExisting, update, followLinks, dryRun, parallel, partSize, noWait, json,
         };
         filters.AddTo(command);
+        bandwidth.AddTo(command);
         connection.AddTo(command);
         command.SetAction(RunAsync);
         return command;
@@ -111,9 +113,11 @@ internal sealed class UploadCommand
         var options = BuildUploadOptions(parseResult);
         var files = SelectFiles(parseResult, options);
         int? chosenParallel = parseResult.GetValue(parallel);
+        long? maxBytesPerSecond = bandwidth.Bind(parseResult);
         var settings = connection.Bind(parseResult);
 
         await using var session = await VaultSession.OpenAsync(settings, context.Console, cancellationToken).ConfigureAwait(false);
+        BandwidthOption.Apply(session.Connection, maxBytesPerSecond);
         options.JobPollInterval = session.JobPollInterval;
         int maxParallel = chosenParallel ?? TransferParallelism.FilesFor(session.Connection.RoundTrip);
         options.MaxParallelSessions = chosenParallel ?? Math.Min(maxParallel, TransferParallelism.DefaultSessions);

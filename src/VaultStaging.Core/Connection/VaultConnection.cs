@@ -67,6 +67,16 @@ public sealed class VaultConnection : IDisposable
 
     internal VaultHttpPipeline Pipeline { get; }
 
+    /// <summary>
+    /// A ceiling on the bytes per second of every upload and download on this connection together (a daytime job
+    /// that must not fill the office line); null = as fast as the link allows. May be changed between transfers.
+    /// </summary>
+    public long? MaxBytesPerSecond
+    {
+        get => Pipeline.Cap?.BytesPerSecond;
+        set => Pipeline.Cap = value is { } rate ? new BandwidthCap(rate) : null;
+    }
+
     /// <summary>How much Vault delayed this connection's requests (burst limit), for the end of a run; null when never.</summary>
     public string? ThrottlingSummary() => Pipeline.Governor.Throttled.Summary();
 

@@ -67,6 +67,13 @@ internal sealed class VaultHttpPipeline : IDisposable
 
     public Redactor Redactor { get; }
 
+    /// <summary>The ceiling on bytes per second for every body this connection sends or reads; null = none.</summary>
+    public BandwidthCap? Cap { get; set; }
+
+    /// <summary>Waits, when a cap is set, until <paramref name="bytes"/> just read from a response may be taken.</summary>
+    public Task PaceReadAsync(int bytes, CancellationToken cancellationToken)
+        => Cap is { } cap ? cap.WaitAsync(bytes, cancellationToken) : Task.CompletedTask;
+
     /// <summary>
     /// The quickest request-to-headers time seen so far: the link's round trip plus the least server time, free of
     /// the client's own start-up costs once a second request was made.
@@ -260,7 +267,8 @@ internal sealed class VaultHttpPipeline : IDisposable
             }
         }
 
-        message.Content = request.ContentFactory?.Invoke();
+        var content = request.ContentFactory?.Invoke();
+        message.Content = content is not null && Cap is { } cap ? new CappedContent(content, cap) : content;
         return message;
     }
 

@@ -340,6 +340,7 @@ public sealed class FileStagingClient
                     int read;
                     while (written < expected && (read = await stream.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, expected - written), token).ConfigureAwait(false)) > 0)
                     {
+                        await pipeline.PaceReadAsync(read, token).ConfigureAwait(false);
                         await destination.WriteAsync(buffer, 0, read, token).ConfigureAwait(false);
                         written += read;
                         onBytes?.Invoke(written);

@@ -45,6 +45,14 @@ public sealed class ConnectVaultCommand : VaultCmdlet
     [Parameter]
     public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// At most this many bytes per second for every upload and download over this connection together (a daytime job
+    /// that must not fill the office line). Without it, as fast as the link allows.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1024L, long.MaxValue)]
+    public long MaximumBytesPerSecond { get; set; }
+
     /// <summary>Outputs the connection, to give to the -Connection parameter of the other cmdlets.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -78,6 +86,11 @@ public sealed class ConnectVaultCommand : VaultCmdlet
         {
             ThrowMappedError(exception, Server);
             return;
+        }
+
+        if (MaximumBytesPerSecond > 0)
+        {
+            connection.MaxBytesPerSecond = MaximumBytesPerSecond;
         }
 
         var vault = new ConnectedVault(connection, JobPollInterval);
