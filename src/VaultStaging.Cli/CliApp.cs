@@ -44,13 +44,36 @@ internal static class CliApp
             ProcessTerminationTimeout = null, // Program handles Ctrl+C itself and cancels the token.
         };
 
+        if (parseResult.GetValue(context.LogFileOption) is { } logFile)
+        {
+            try
+            {
+                console.OpenLog(logFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                console.WriteErrorLine(ErrorReporter.Prefix + $"cannot write the log file '{logFile}': {ErrorReporter.OneLine(e.Message)}");
+                return ExitCodes.UsageError;
+            }
+        }
+
         try
         {
-            return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            // Credentials never come from flags; a URL's user info is hidden all the same.
+            console.LogOnly("started: vaultstaging " + System.Text.RegularExpressions.Regex.Replace(string.Join(" ", args), "://[^/@\\s]+@", "://***@"));
+            var exitCode = await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            console.LogOnly("exit code " + exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return exitCode;
         }
         catch (Exception ex)
         {
-            return ErrorReporter.Report(ex, console, context.IsVerbose(parseResult));
+            var exitCode = ErrorReporter.Report(ex, console, context.IsVerbose(parseResult));
+            console.LogOnly("exit code " + exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return exitCode;
+        }
+        finally
+        {
+            console.CloseLog();
         }
     }
 
@@ -59,6 +82,7 @@ internal static class CliApp
         var root = new RootCommand("vaultstaging: stage files on the Veeva Vault file staging server, resumably and verified.")
         {
             context.VerboseOption,
+            context.LogFileOption,
         };
         root.Subcommands.Add(new UploadCommand(context).Build());
         root.Subcommands.Add(new SessionsCommand(context).Build());

@@ -13,6 +13,10 @@ internal sealed class CliConsole
     private readonly object gate = new();
     private int statusLength;
 
+    /// <summary>Where every line written is also appended, timestamped (--log-file); null = nowhere.</summary>
+    private TextWriter? log;
+    private Func<DateTimeOffset> logClock = () => DateTimeOffset.UtcNow;
+
     public CliConsole(TextWriter output, TextWriter error, bool errorIsTerminal = false, int width = 80)
     {
         Out = output;
@@ -65,6 +69,39 @@ internal sealed class CliConsole
         };
     }
 
+    /// <summary>
+    /// Appends every line this console writes (stdout and stderr, not the status line) to <paramref name="path"/>,
+    /// each after an ISO 8601 UTC timestamp, until <see cref="CloseLog"/>. The lines carry no secret: nothing the CLI
+    /// prints does.
+    /// </summary>
+    public void OpenLog(string path, Func<DateTimeOffset>? utcNow = null)
+    {
+        var writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+        lock (gate)
+        {
+            log = writer;
+            logClock = utcNow ?? (() => DateTimeOffset.UtcNow);
+        }
+    }
+
+    /// <summary>A line for the log file only (the run's start and exit code).</summary>
+    public void LogOnly(string line)
+    {
+        lock (gate)
+        {
+            LogLocked(line);
+        }
+    }
+
+    public void CloseLog()
+    {
+        lock (gate)
+        {
+            log?.Dispose();
+            log = null;
+        }
+    }
+
     public void WriteLine(string line)
     {
         lock (gate)
@@ -72,6 +109,7 @@ internal sealed class CliConsole
             ClearStatusLocked();
             Out.WriteLine(line);
             Out.Flush();
+            LogLocked(line);
         }
     }
 
@@ -90,7 +128,14 @@ internal sealed class CliConsole
             ClearStatusLocked();
             Error.WriteLine(line);
             Error.Flush();
+            LogLocked(line);
         }
+    }
+
+    /// <summary>Also to the log file, when one is open (the caller holds the gate).</summary>
+    private void LogLocked(string line)
+    {
+        log?.WriteLine(logClock().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture) + " " + line);
     }
 
     /// <summary>Asks a yes/no question on stderr and reads one line; only "y" or "yes" (any case) is a yes.</summary>

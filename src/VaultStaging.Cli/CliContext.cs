@@ -22,6 +22,13 @@ internal sealed class CliContext
         Recursive = true,
     };
 
+    public Option<string?> LogFileOption { get; } = new("--log-file")
+    {
+        Description = "Also append every line of output (each file's outcome, warnings such as retries, the summary) to FILE, after an ISO 8601 UTC timestamp. Never contains secrets.",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
     public bool IsVerbose(ParseResult parseResult) => parseResult.GetValue(VerboseOption);
 
     public ConsoleVaultLog CreateLog(ParseResult parseResult) => new(Console, IsVerbose(parseResult));

@@ -193,4 +193,27 @@ public sealed class UnattendedCliTests
         Assert.False(File.Exists(host.Server.GetLocalPath("/filtered/f/cache/c.pdf")));
         Assert.False(File.Exists(host.Server.GetLocalPath("/filtered/f/d.txt")));
     }
+
+    [Fact]
+    public async Task A_log_file_gets_every_outcome_the_retries_and_the_summary_timestamped()
+    {
+        await using var host = await CliTestHost.StartAsync();
+        host.CreateFile("l/a.txt", 10, seed: 1);
+        host.CreateFile("l/b.txt", 10, seed: 2);
+        var log = host.Local.Combine("run.log");
+        File.WriteAllText(log, "an earlier run's line\n");
+        host.Server.Faults.Add(new FaultRule { Kind = FaultKind.Http503, Endpoint = EmulatorEndpoint.CreateItem, RetryAfterSeconds = 0 });
+
+        var run = await host.RunBuiltAsync("upload", host.Local.Combine("l"), "--recurse", "--to", "/logged", "--log-file", log);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = File.ReadAllLines(log);
+        Assert.Equal("an earlier run's line", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z ", l));
+        Assert.Contains(lines, l => l.Contains("started: vaultstaging upload", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("staged  /logged/l/a.txt", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("attempt 1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("2 staged, 0 updated", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("exit code 0", StringComparison.Ordinal));
+    }
 }
