@@ -11,7 +11,7 @@
 #
 # Progress goes to stderr, results to stdout; the last line is machine-readable:
 #   bench: large=<ratio> small=<ratio> mixed=<ratio> md5_fraction=<f> rss_mib=<MiB> rss_growth_mib=<MiB>
-#          req_per_file_first=<n> req_per_file_rerun=<n>
+#          req_per_file_first=<n> req_per_file_rerun=<n> download_large=<ratio> download_small=<ratio>
 #   bench-wan: large_util=<a>/<b>/<c> small_util=<a>/<b>/<c> vs_curl_large=<min ratio> requests_per_small_file=<n>
 set -euo pipefail
 
@@ -71,8 +71,10 @@ ensure_tools() {
 # --- temp folder, emulator, cleanup ----------------------------------------------------------------------------
 WORK=""
 EMULATOR_PID=""
+STORE_PID=""
 cleanup() {
     [[ -n $EMULATOR_PID ]] && kill "$EMULATOR_PID" 2>/dev/null && wait "$EMULATOR_PID" 2>/dev/null
+    [[ -n $STORE_PID ]] && kill "$STORE_PID" 2>/dev/null && wait "$STORE_PID" 2>/dev/null
     if [[ -n $WORK ]]; then
         if ((KEEP)); then say "kept $WORK"; else rm -rf "$WORK"; fi
     fi
@@ -118,7 +120,7 @@ split_into() {
 
 generate_data() {
     local need_kib free_kib
-    need_kib=$(((2 * LARGE_MIB + RSS_LOW_MIB + RSS_HIGH_MIB) * 1024 + (SMALL_COUNT * SMALL_SIZE + MIXED_COUNT * MIXED_SIZE) / 1024 + 1048576))
+    need_kib=$(((5 * LARGE_MIB + RSS_LOW_MIB + RSS_HIGH_MIB) * 1024 + (SMALL_COUNT * SMALL_SIZE + MIXED_COUNT * MIXED_SIZE) / 1024 + 1048576))
     free_kib=$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')
     ((free_kib > need_kib)) || die "needs $((need_kib / 1048576)) GiB free under /tmp, has $((free_kib / 1048576)) GiB"
     say "generating data in $WORK/data"
@@ -274,6 +276,47 @@ request_budget() {
         "$count x 100 KB" "$base" "$(calc %.3f "$base / $count")" "$first" "$REQ_FIRST" "$rerun" "$REQ_RERUN"
 }
 
+# --- downloads -------------------------------------------------------------------------------------------------
+# download_workloads: a second emulator that keeps what is staged (downloads need the bytes), the large file and
+# the small files staged once by ours, then downloaded REPEATS times by the curl flow (download-baseline.sh: a GET
+# per file, 50 MB ranges for the large one) and by ours (vaultstaging download, defaults). Prints one line per
+# workload and sets DOWNLOAD_RATIO_large and DOWNLOAD_RATIO_small.
+download_workloads() {
+    dotnet "$WORK/pub/VaultStaging.Emulator.dll" --data-dir "$WORK/store" --job-duration 0 --job-poll-interval 0 \
+        --burst-limit 100000000 --auth-burst-limit 100000 >"$WORK/store.log" 2>&1 &
+    STORE_PID=$!
+    local store="" i
+    for ((i = 0; i < 300; i++)); do
+        store=$(sed -n 's/^Vault emulator listening on //p' "$WORK/store.log")
+        [[ -n $store ]] && break
+        sleep 0.1
+    done
+    [[ -n $store ]] || die "the storing emulator did not start"
+    "$VAULTSTAGING" upload "$WORK/data/large" "$WORK/data/small" --recurse --to /u1000/dl --vault "$store" --job-poll-interval "$POLL_TIMESPAN" \
+        >"$WORK/logs/download-setup.log" 2>&1 || { tail -n 5 "$WORK/logs/download-setup.log" >&2; die "staging the download data failed"; }
+    local name bytes files base mine r ratio
+    for name in large small; do
+        base=() mine=()
+        if [[ $name == large ]]; then bytes=$((LARGE_MIB * MIB)); else bytes=$((SMALL_COUNT * SMALL_SIZE)); fi
+        mapfile -t files < <(cd "$WORK/data/$name" && ls | sed "s|^|/u1000/dl/$name/|")
+        for ((r = 1; r <= REPEATS; r++)); do
+            rm -rf "$WORK/down"
+            timed "download-baseline-$name-$r" "$BENCH/download-baseline.sh" --vault "$store" --to "$WORK/down/base" "${files[@]}"
+            base+=("$WALL")
+            timed "download-ours-$name-$r" "$VAULTSTAGING" download "/u1000/dl/$name" --recurse --to "$WORK/down/ours" --vault "$store"
+            mine+=("$WALL")
+            say "  download $name run $r: curl flow ${base[-1]} s, ours $WALL s"
+        done
+        ratio=$(calc %.2f "$(median "${base[@]}") / $(median "${mine[@]}")")
+        printf 'download %-6s curl flow %7.2f s %7.1f MiB/s | ours %7.2f s %7.1f MiB/s | ours/curl flow %5.2fx\n' \
+            "$name" "$(median "${base[@]}")" "$(calc %.1f "$bytes / $(median "${base[@]}") / $MIB")" \
+            "$(median "${mine[@]}")" "$(calc %.1f "$bytes / $(median "${mine[@]}") / $MIB")" "$ratio"
+        printf -v "DOWNLOAD_RATIO_$name" %s "$ratio"
+    done
+    rm -rf "$WORK/down"
+    kill "$STORE_PID" 2>/dev/null; wait "$STORE_PID" 2>/dev/null || true; STORE_PID=""
+}
+
 # --- WAN -------------------------------------------------------------------------------------------------------
 # wan_link NAME LATENCY RATE RATE_BYTES LARGE_MIB: ours at defaults and the curl flow (Vault's 10 s job poll rule
 # for both) against an emulator behind the link; prints one line and sets UTIL_LARGE_<NAME>, UTIL_SMALL_<NAME>,
@@ -355,6 +398,7 @@ workload large $((LARGE_MIB * MIB)) "1 x $LARGE_MIB MiB"
 workload small $((SMALL_COUNT * SMALL_SIZE)) "$SMALL_COUNT x 100 KB"
 workload mixed $((MIXED_COUNT * MIXED_SIZE)) "$MIXED_COUNT x 20 MB"
 request_budget
+download_workloads
 
 say "memory: ours on $RSS_LOW_MIB MiB and $RSS_HIGH_MIB MiB files"
 rss_of rss-low
@@ -365,4 +409,4 @@ echo "memory: ours peak RSS $RSS_MIB_rss_low MiB for $RSS_LOW_MIB MiB, $RSS_MIB_
 MD5_FRACTION=$(calc %.2f "$OURS_RATE_large / $MD5_LIMIT")
 verdict() { awk "BEGIN { exit !($1) }" && echo pass || echo MISS; }
 echo "targets: large >= 1.5x baseline $(verdict "$RATIO_large >= 1.5"), large >= 0.85 of MD5 limit $(verdict "$MD5_FRACTION >= 0.85"), small >= 3x baseline $(verdict "$RATIO_small >= 3"), RSS <= 100 MiB $(verdict "$RSS_MIB_large <= 100"), RSS growth <= 16 MiB $(verdict "$RSS_GROWTH <= 16")"
-echo "bench: large=$RATIO_large small=$RATIO_small mixed=$RATIO_mixed md5_fraction=$MD5_FRACTION rss_mib=$RSS_MIB_large rss_growth_mib=$RSS_GROWTH req_per_file_first=$REQ_FIRST req_per_file_rerun=$REQ_RERUN"
+echo "bench: large=$RATIO_large small=$RATIO_small mixed=$RATIO_mixed md5_fraction=$MD5_FRACTION rss_mib=$RSS_MIB_large rss_growth_mib=$RSS_GROWTH req_per_file_first=$REQ_FIRST req_per_file_rerun=$REQ_RERUN download_large=$DOWNLOAD_RATIO_large download_small=$DOWNLOAD_RATIO_small"
