@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
+using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Core.Download;
 
@@ -16,8 +16,7 @@ public sealed class DownloadBatch
 {
     private readonly FileDownloader downloader;
     private readonly int maxParallelFiles;
-    private readonly object gate = new();
-    private readonly List<Exception> handlerErrors = new();
+    private readonly BatchEvents events = new("Download batch");
 
     public DownloadBatch(VaultConnection connection, DownloadOptions options, int maxParallelFiles)
     {
@@ -43,7 +42,7 @@ public sealed class DownloadBatch
     public async Task RunAsync(IEnumerable<DownloadRequest> requests, CancellationToken cancellationToken = default)
     {
         var queue = new ConcurrentQueue<DownloadRequest>(requests ?? throw new ArgumentNullException(nameof(requests)));
-        var progress = new CallbackProgress(p => Raise(Progress, p));
+        var progress = events.Progress(this, () => Progress);
         var workers = new Task[Math.Min(maxParallelFiles, Math.Max(1, queue.Count))];
         for (var i = 0; i < workers.Length; i++)
         {
@@ -51,24 +50,13 @@ public sealed class DownloadBatch
             {
                 while (queue.TryDequeue(out var request))
                 {
-                    Raise(FileCompleted, await RunOneAsync(request, progress, cancellationToken).ConfigureAwait(false));
+                    events.Raise(this, FileCompleted, await RunOneAsync(request, progress, cancellationToken).ConfigureAwait(false));
                 }
             });
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
-        lock (gate)
-        {
-            if (handlerErrors.Count == 1)
-            {
-                ExceptionDispatchInfo.Capture(handlerErrors[0]).Throw();
-            }
-
-            if (handlerErrors.Count > 1)
-            {
-                throw new AggregateException("Download batch event handlers failed.", handlerErrors);
-            }
-        }
+        events.ThrowIfAnyFailed();
     }
 
     private async Task<DownloadResult> RunOneAsync(DownloadRequest request, IProgress<DownloadProgress> progress, CancellationToken cancellationToken)
@@ -94,29 +82,5 @@ public sealed class DownloadBatch
                 Error = cancellationToken.IsCancellationRequested ? null : DownloadErrors.Unexpected(request.StagingPath, e),
             };
         }
-    }
-
-    private void Raise<T>(EventHandler<T>? handler, T args)
-    {
-        try
-        {
-            handler?.Invoke(this, args);
-        }
-        catch (Exception e)
-        {
-            lock (gate)
-            {
-                handlerErrors.Add(e);
-            }
-        }
-    }
-
-    private sealed class CallbackProgress : IProgress<DownloadProgress>
-    {
-        private readonly Action<DownloadProgress> report;
-
-        public CallbackProgress(Action<DownloadProgress> report) => this.report = report;
-
-        public void Report(DownloadProgress value) => report(value);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
@@ -22,7 +21,7 @@ public sealed class UploadBatch
     private readonly CancellationTokenSource cancellation;
     private readonly Task[] workers;
     private readonly object gate = new();
-    private readonly List<Exception> handlerErrors = new();
+    private readonly BatchEvents events = new("Upload batch");
     private readonly List<Task> finishing = new();
     private volatile bool completing;
 
@@ -96,23 +95,12 @@ public sealed class UploadBatch
         }
 
         cancellation.Dispose();
-        lock (gate)
-        {
-            if (handlerErrors.Count == 1)
-            {
-                ExceptionDispatchInfo.Capture(handlerErrors[0]).Throw();
-            }
-
-            if (handlerErrors.Count > 1)
-            {
-                throw new AggregateException("Upload batch event handlers failed.", handlerErrors);
-            }
-        }
+        events.ThrowIfAnyFailed();
     }
 
     private async Task WorkAsync()
     {
-        var progress = new CallbackProgress(p => Raise(Progress, p));
+        var progress = events.Progress(this, () => Progress);
         while (true)
         {
             await posted.WaitAsync().ConfigureAwait(false);
@@ -131,13 +119,13 @@ public sealed class UploadBatch
             }
             else
             {
-                Raise(FileCompleted, await pending.FinishAsync(cancellation.Token).ConfigureAwait(false));
+                events.Raise(this, FileCompleted, await pending.FinishAsync(cancellation.Token).ConfigureAwait(false));
             }
         }
     }
 
     private async Task FinishAsync(PendingUpload pending)
-        => Raise(FileCompleted, await pending.FinishAsync(cancellation.Token).ConfigureAwait(false));
+        => events.Raise(this, FileCompleted, await pending.FinishAsync(cancellation.Token).ConfigureAwait(false));
 
     private async Task<PendingUpload> RunAsync(UploadRequest request, IProgress<UploadProgress> progress)
     {
@@ -158,30 +146,5 @@ public sealed class UploadBatch
             pending.Outcome.Fail(TransferErrors.Unexpected(request.LocalPath, e));
             return pending;
         }
-    }
-
-    private void Raise<T>(EventHandler<T>? handler, T args)
-    {
-        try
-        {
-            handler?.Invoke(this, args);
-        }
-        catch (Exception e)
-        {
-            lock (gate)
-            {
-                handlerErrors.Add(e);
-            }
-        }
-    }
-
-    /// <summary>Reports synchronously on the caller's thread (Progress&lt;T&gt; would post to a captured context).</summary>
-    private sealed class CallbackProgress : IProgress<UploadProgress>
-    {
-        private readonly Action<UploadProgress> report;
-
-        public CallbackProgress(Action<UploadProgress> report) => this.report = report;
-
-        public void Report(UploadProgress value) => report(value);
     }
 }
