@@ -391,7 +391,7 @@ generate_data
 measure_limits
 
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr), load average at start $(cut -d" " -f1-3 /proc/loadavg)"
-echo "settings: commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO" diff --quiet HEAD -- src 2>/dev/null || echo " + uncommitted src changes"), $( ((QUICK)) && echo quick || echo full), median of $REPEATS, part size $((PART_SIZE / MIB)) MiB both, ours --parallel 4 (default), job poll ${POLL_SECONDS} s both, emulator --discard-content"
+echo "settings: commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO" diff --quiet HEAD -- src 2>/dev/null || echo " + uncommitted src changes"), $( ((QUICK)) && echo quick || echo full), median of $REPEATS, part size $((PART_SIZE / MIB)) MiB both, ours at defaults (4 files at once on loopback), job poll ${POLL_SECONDS} s both, emulator --discard-content"
 echo "limits: MD5 single core $MD5_LIMIT MiB/s (openssl md5, page cache; md5sum $MD5SUM_RATE, openssl speed $OPENSSL_SPEED, .NET MD5 $DOTNET_MD5) | loopback PUT $PUT_LIMIT MiB/s (curl, 50 MB to /_emulator/discard) | limit = min = $LIMIT MiB/s"
 echo "server: emulator upload-part ceiling $PART_CEILING MiB/s (curl re-sending one precomputed $((PART_SIZE / MIB)) MiB part, no client hashing: the most any client gets from this emulator)"
 

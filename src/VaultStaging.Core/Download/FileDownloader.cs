@@ -1,12 +1,12 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
 using VaultStaging.Core.Http;
 using VaultStaging.Core.Staging;
+using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Core.Download;
 
@@ -298,7 +298,7 @@ public sealed class FileDownloader
 
     private static string Md5Of(string path)
     {
-        using var md5 = MD5.Create();
+        using var md5 = Md5.Create();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
         return FileStagingClient.Hex(md5.ComputeHash(stream));
     }
