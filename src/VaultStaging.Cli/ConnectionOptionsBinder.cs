@@ -1,6 +1,5 @@
 using System;
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
@@ -13,8 +12,6 @@ namespace VaultStaging.Cli;
 /// </summary>
 internal sealed class ConnectionOptionsBinder
 {
-    private static readonly Regex ApiVersionPattern = new(@"^v\d+\.\d+$", RegexOptions.CultureInvariant);
-    private static readonly Regex ClientIdPattern = new(@"^[A-Za-z0-9._-]{1,100}$", RegexOptions.CultureInvariant);
 
     private readonly CliContext context;
 
@@ -103,7 +100,7 @@ internal sealed class ConnectionOptionsBinder
             throw new CliUsageException("--job-poll-interval is only for a local emulator: Vault allows one job status read per 10 s. Remove the option.");
         }
 
-        return new ConnectionSettings(options, UseEmulator: false, pollInterval ?? TimeSpan.FromSeconds(10));
+        return new ConnectionSettings(options, UseEmulator: false, pollInterval ?? VaultRules.JobPollFloor);
     }
 
     /// <summary>Binds, starts the emulator when asked, and connects.</summary>
@@ -156,7 +153,7 @@ internal sealed class ConnectionOptionsBinder
 
     private static string ValidateApiVersion(string value)
     {
-        if (!ApiVersionPattern.IsMatch(value))
+        if (!VaultRules.IsApiVersion(value))
         {
             throw new CliUsageException($"invalid --api-version '{value}': expected v<major>.<minor>. Use e.g. {VaultConnectionOptions.DefaultApiVersion}.");
         }
@@ -166,7 +163,7 @@ internal sealed class ConnectionOptionsBinder
 
     private static string ValidateClientId(string value)
     {
-        if (!ClientIdPattern.IsMatch(value))
+        if (!VaultRules.IsClientId(value))
         {
             throw new CliUsageException($"invalid --client-id '{value}': only letters, digits, '.', '_' and '-' are allowed, at most 100. Choose an id like mycompany-nightly-load.");
         }

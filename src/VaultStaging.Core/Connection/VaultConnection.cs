@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Net.Http;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Http;
@@ -23,8 +22,6 @@ public sealed class VaultConnection : IDisposable
     /// </summary>
     internal const int MaxConnectionsPerServer = 64;
 
-    private static readonly Regex ClientIdPattern = new("^[A-Za-z0-9._-]{1,100}$", RegexOptions.CultureInvariant);
-    private static readonly Regex ApiVersionPattern = new(@"^v\d{2}\.\d$", RegexOptions.CultureInvariant);
 
     private int disconnected;
 
@@ -185,7 +182,7 @@ public sealed class VaultConnection : IDisposable
 
         var server = VaultServer.Parse(options.Server.GetLeftPart(UriPartial.Authority));
 
-        if (options.ClientId is null || !ClientIdPattern.IsMatch(options.ClientId))
+        if (!VaultRules.IsClientId(options.ClientId))
         {
             throw new VaultStagingException(
                 "InvalidClientId",
@@ -196,13 +193,7 @@ public sealed class VaultConnection : IDisposable
             };
         }
 
-        if (options.ApiVersion is null || !ApiVersionPattern.IsMatch(options.ApiVersion))
-        {
-            throw new VaultStagingException(
-                "InvalidApiVersion",
-                VaultErrorCategory.InvalidArgument,
-                $"The API version '{options.ApiVersion}' is not valid: use the form v26.1.");
-        }
+        VaultRules.ParseApiVersion(options.ApiVersion);
 
         if (options.Credential is null && string.IsNullOrWhiteSpace(options.SessionId))
         {

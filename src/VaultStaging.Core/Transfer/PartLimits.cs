@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 
+using VaultStaging.Core.Connection;
+
 namespace VaultStaging.Core.Transfer;
 
 /// <summary>The server's part rules for an API version (REFERENCE §6.2, §9).</summary>
@@ -24,7 +26,7 @@ public sealed class PartLimits
     /// <summary>2000 × 50 MB up to v26.1; v26.2 documents 9616 × 52 MB.</summary>
     public static PartLimits ForApiVersion(string apiVersion)
     {
-        var (major, minor) = ParseVersion(apiVersion);
+        var (major, minor) = VaultRules.ParseApiVersion(apiVersion);
         return major > 26 || (major == 26 && minor >= 2) ? V26_2 : new PartLimits();
     }
 
@@ -33,24 +35,4 @@ public sealed class PartLimits
 
     /// <summary>The limits documented for v26.2 (9616 parts of up to 52,000,000 bytes).</summary>
     internal static PartLimits V26_2 => new() { MaxParts = 9616, MaxPartSize = 52_000_000 };
-
-    private static (int Major, int Minor) ParseVersion(string apiVersion)
-    {
-        var text = (apiVersion ?? "").Trim();
-        var dot = text.IndexOf('.');
-        if (text.Length > 1 && (text[0] == 'v' || text[0] == 'V') && dot > 1
-            && int.TryParse(text.Substring(1, dot - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            && int.TryParse(text.Substring(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
-        {
-            return (major, minor);
-        }
-
-        throw new VaultStagingException(
-            "InvalidApiVersion",
-            VaultErrorCategory.InvalidArgument,
-            $"The API version '{apiVersion}' is not valid: expected the form vYY.N, e.g. v26.1.")
-        {
-            Target = apiVersion,
-        };
-    }
 }

@@ -9,9 +9,6 @@ namespace VaultStaging.Core.Transfer;
 /// <summary>After commit: waits for the job that assembles the file, then checks the staged file has the local size.</summary>
 internal sealed class StagedFileCheck
 {
-    /// <summary>Vault allows one status read per job per 10 s.</summary>
-    public static readonly TimeSpan MinimumPollInterval = TimeSpan.FromSeconds(10);
-
     private readonly FileStagingClient staging;
     private readonly UploadOptions options;
     private readonly BadCopyRemover remover;
@@ -29,9 +26,9 @@ internal sealed class StagedFileCheck
 
     /// <summary>Shorter intervals are for the emulator on loopback only; a real vault would refuse the extra reads.</summary>
     public static TimeSpan PollIntervalFor(VaultConnection connection, UploadOptions options)
-        => VaultServer.IsLoopback(connection.Server) || options.JobPollInterval >= MinimumPollInterval
+        => VaultServer.IsLoopback(connection.Server) || options.JobPollInterval >= VaultRules.JobPollFloor
             ? options.JobPollInterval
-            : MinimumPollInterval;
+            : VaultRules.JobPollFloor;
 
     /// <summary><paramref name="jobId"/> null: the commit's answer was lost, so the staged file is awaited instead of its job.</summary>
     public async Task RunAsync(string localPath, string stagingPath, long localSize, long? jobId, CancellationToken cancellationToken)

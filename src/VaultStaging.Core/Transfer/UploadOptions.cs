@@ -27,7 +27,7 @@ public sealed class UploadOptions
     public bool WaitForJob { get; set; } = true;
 
     /// <summary>Never below 10 s against a real vault; emulator tests shorten it.</summary>
-    public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan JobPollInterval { get; set; } = VaultRules.JobPollFloor;
 
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromHours(1);
 

@@ -33,17 +33,17 @@ public sealed class ConnectVaultCommand : VaultCmdlet
 
     /// <summary>The API version, e.g. v26.1.</summary>
     [Parameter]
-    [ValidatePattern(@"^v\d+\.\d+$")]
+    [ValidatePattern(VaultRules.ApiVersionPattern)]
     public string ApiVersion { get; set; } = VaultConnectionOptions.DefaultApiVersion;
 
     /// <summary>The client id recorded in Vault's API usage log (letters, digits, '.', '_', '-').</summary>
     [Parameter]
-    [ValidatePattern(@"^[A-Za-z0-9._-]{1,100}$")]
+    [ValidatePattern(VaultRules.ClientIdPattern)]
     public string ClientId { get; set; } = VaultConnectionOptions.DefaultClientId;
 
     /// <summary>How often commit jobs are polled. Vault allows one status read per job every 10 seconds; lower it only for the emulator.</summary>
     [Parameter]
-    public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan JobPollInterval { get; set; } = VaultRules.JobPollFloor;
 
     /// <summary>
     /// At most this many bytes per second for every upload and download over this connection together (a daytime job

@@ -99,6 +99,22 @@ public sealed class UploadValidationTests
         CliAssert.OneErrorLine(run, 2, expectedFragment);
     }
 
+    [Theory]
+    [InlineData("v26.10")]
+    [InlineData("26.1")]
+    [InlineData("v2x.1")]
+    public async Task An_api_version_the_engine_would_refuse_is_a_usage_error_before_anything_is_sent(string version)
+    {
+        await using var host = await CliTestHost.StartAsync();
+        var a = host.CreateFile("a.txt", 10);
+        var before = host.Server.Requests.Count;
+
+        var run = await host.RunAsync("upload", a, "--to", "/demo", "--api-version", version);
+
+        CliAssert.OneErrorLine(run, 2, version);
+        Assert.Equal(before, host.Server.Requests.Count);
+    }
+
     [Fact]
     public async Task Missing_credentials_name_the_environment_variables()
     {
