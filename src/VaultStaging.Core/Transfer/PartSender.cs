@@ -41,9 +41,8 @@ internal sealed class PartSender
         {
             try
             {
-                var uploaded = await staging.UploadPartAsync(sessionId, part.PartNumber, part.Content, part.Md5, cancellationToken).ConfigureAwait(false);
-                Verify(part, uploaded);
-                return uploaded;
+                // Throws PartVerificationFailed when the server's size or MD5 of the part is not ours.
+                return await staging.UploadPartAsync(sessionId, part.PartNumber, part.Content, part.Md5, cancellationToken).ConfigureAwait(false);
             }
             catch (VaultApiException refused) when (refused.AfterUncertainAttempt)
             {
@@ -94,22 +93,6 @@ internal sealed class PartSender
         }
 
         return null;
-    }
-
-    /// <summary>The client verifies too; checking here keeps the engine's guarantee independent of it.</summary>
-    private void Verify(PartBuffer part, UploadedPart uploaded)
-    {
-        if (uploaded.Size != part.Content.Count || !Md5.HexEquals(uploaded.Md5, part.Md5))
-        {
-            throw new VaultStagingException(
-                PartVerificationFailed,
-                VaultErrorCategory.InvalidData,
-                $"The server stored part {part.PartNumber} of '{localPath}' as {uploaded.Size:N0} bytes with MD5 {uploaded.Md5}, "
-                + $"but {part.Content.Count:N0} bytes with MD5 {Md5.ToHex(part.Md5)} were sent.")
-            {
-                Target = localPath,
-            };
-        }
     }
 
     private static bool IsWorthResending(Exception e, CancellationToken cancellationToken) => e switch
