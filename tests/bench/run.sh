@@ -293,12 +293,20 @@ download_workloads() {
         sleep 0.1
     done
     [[ -n $store ]] || die "the storing emulator did not start"
-    "$VAULTSTAGING" upload "$WORK/data/large" "$WORK/data/small" --recurse --to /u1000/dl --vault "$store" --job-poll-interval "$POLL_TIMESPAN" \
+    # The large file and (at most) 500 of the small ones, the download workloads the issue names.
+    mkdir -p "$WORK/data/dl-small"
+    ls "$WORK/data/small" | head -n 500 | while read -r f; do ln -f "$WORK/data/small/$f" "$WORK/data/dl-small/$f"; done
+    DL_SMALL_COUNT=$(ls "$WORK/data/dl-small" | wc -l)
+    "$VAULTSTAGING" upload "$WORK/data/large" "$WORK/data/dl-small" --recurse --to /u1000/dl --vault "$store" --job-poll-interval "$POLL_TIMESPAN" \
         >"$WORK/logs/download-setup.log" 2>&1 || { tail -n 5 "$WORK/logs/download-setup.log" >&2; die "staging the download data failed"; }
-    local name bytes files base mine r ratio
-    for name in large small; do
+    local name bytes description files base mine r ratio
+    for name in large dl-small; do
         base=() mine=()
-        if [[ $name == large ]]; then bytes=$((LARGE_MIB * MIB)); else bytes=$((SMALL_COUNT * SMALL_SIZE)); fi
+        if [[ $name == large ]]; then
+            bytes=$((LARGE_MIB * MIB)) description="1 x $LARGE_MIB MiB"
+        else
+            bytes=$((DL_SMALL_COUNT * SMALL_SIZE)) description="$DL_SMALL_COUNT x 100 KB"
+        fi
         mapfile -t files < <(cd "$WORK/data/$name" && ls | sed "s|^|/u1000/dl/$name/|")
         for ((r = 1; r <= REPEATS; r++)); do
             rm -rf "$WORK/down"
@@ -309,10 +317,10 @@ download_workloads() {
             say "  download $name run $r: curl flow ${base[-1]} s, ours $WALL s"
         done
         ratio=$(calc %.2f "$(median "${base[@]}") / $(median "${mine[@]}")")
-        printf 'download %-6s curl flow %7.2f s %7.1f MiB/s | ours %7.2f s %7.1f MiB/s | ours/curl flow %5.2fx\n' \
-            "$name" "$(median "${base[@]}")" "$(calc %.1f "$bytes / $(median "${base[@]}") / $MIB")" \
+        printf 'download %-16s curl flow %7.2f s %7.1f MiB/s | ours %7.2f s %7.1f MiB/s | ours/curl flow %5.2fx\n' \
+            "$description" "$(median "${base[@]}")" "$(calc %.1f "$bytes / $(median "${base[@]}") / $MIB")" \
             "$(median "${mine[@]}")" "$(calc %.1f "$bytes / $(median "${mine[@]}") / $MIB")" "$ratio"
-        printf -v "DOWNLOAD_RATIO_$name" %s "$ratio"
+        printf -v "DOWNLOAD_RATIO_${name#dl-}" %s "$ratio"
     done
     rm -rf "$WORK/down"
     kill "$STORE_PID" 2>/dev/null; wait "$STORE_PID" 2>/dev/null || true; STORE_PID=""
