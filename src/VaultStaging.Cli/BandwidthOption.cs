@@ -1,6 +1,5 @@
 using System;
 using System.CommandLine;
-using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Cli;
 
@@ -32,7 +31,4 @@ internal sealed class BandwidthOption
 
         return bytes;
     }
-
-    /// <summary>Applies the rate bound by <see cref="Bind"/> to the run's connection.</summary>
-    public static void Apply(VaultConnection connection, long? bytesPerSecond) => connection.MaxBytesPerSecond = bytesPerSecond;
 }

@@ -117,7 +117,7 @@ internal sealed class DownloadCommand
         var settings = connection.Bind(parseResult);
 
         await using var session = await VaultSession.OpenAsync(settings, context.Console, cancellationToken).ConfigureAwait(false);
-        BandwidthOption.Apply(session.Connection, maxBytesPerSecond);
+        session.Connection.MaxBytesPerSecond = maxBytesPerSecond;
         var reporter = new DownloadReporter(context.Console, asJson);
         var selection = new DownloadSelection { Filter = filter };
         foreach (var stagingPath in stagingPaths)

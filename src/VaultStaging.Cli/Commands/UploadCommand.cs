@@ -117,7 +117,7 @@ internal sealed class UploadCommand
         var settings = connection.Bind(parseResult);
 
         await using var session = await VaultSession.OpenAsync(settings, context.Console, cancellationToken).ConfigureAwait(false);
-        BandwidthOption.Apply(session.Connection, maxBytesPerSecond);
+        session.Connection.MaxBytesPerSecond = maxBytesPerSecond;
         options.JobPollInterval = session.JobPollInterval;
         int maxParallel = chosenParallel ?? TransferParallelism.FilesFor(session.Connection.RoundTrip);
         options.MaxParallelSessions = chosenParallel ?? Math.Min(maxParallel, TransferParallelism.DefaultSessions);
