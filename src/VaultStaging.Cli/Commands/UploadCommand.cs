@@ -68,7 +68,7 @@ internal sealed class UploadCommand
 
     private readonly Option<int?> parallel = new("--parallel")
     {
-        Description = "Files uploaded at once. Default: 4 on a LAN, 16 over a WAN (a round trip of 10 ms or more), with at most 4 large files sent by session at once.",
+        Description = "Files uploaded at once. Default: 4 on a LAN, 32 over a WAN (a round trip of 10 ms or more), with at most 4 large files sent by session at once.",
         HelpName = "N",
     };
 

@@ -63,7 +63,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
     public SwitchParameter FollowLinks { get; set; }
 
     /// <summary>
-    /// How many files are staged at once. Default: 4 on a LAN, 16 over a WAN (a round trip of 10 ms or more), with at
+    /// How many files are staged at once. Default: 4 on a LAN, 32 over a WAN (a round trip of 10 ms or more), with at
     /// most 4 files sent by resumable session at once (each holds two parts in memory).
     /// </summary>
     [Parameter]
