@@ -69,10 +69,17 @@ internal sealed class StagedFolderIndex
                 return FolderListing.Missing;
             }
 
-            byName[item.Name.Length > 0 ? item.Name : StagingPath.GetName(item.Path.TrimEnd('/'))] = item;
+            byName[item.Name.Length > 0 ? item.Name : LastSegment(item.Path)] = item;
         }
 
         return new FolderListing(true, byName);
+    }
+
+    /// <summary>The name from a path as the server wrote it (not validated: the server may allow names we would not send).</summary>
+    private static string LastSegment(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        return trimmed.Substring(trimmed.LastIndexOf('/') + 1);
     }
 
     private sealed class FolderListing

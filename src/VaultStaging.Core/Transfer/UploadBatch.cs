@@ -112,9 +112,10 @@ public sealed class UploadBatch
             var pending = await RunAsync(request, progress).ConfigureAwait(false);
             if (pending.IsWaitingForJob)
             {
+                var finish = FinishAsync(pending);
                 lock (gate)
                 {
-                    finishing.Add(FinishAsync(pending));
+                    finishing.Add(finish);
                 }
             }
             else
