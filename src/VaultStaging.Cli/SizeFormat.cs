@@ -1,30 +1,13 @@
 using System;
 using System.Globalization;
+using VaultStaging.Core.Http;
 
 namespace VaultStaging.Cli;
 
 /// <summary>Human-readable binary sizes, durations and rates for the plain-text output.</summary>
 internal static class SizeFormat
 {
-    private static readonly string[] Units = { "B", "KiB", "MiB", "GiB", "TiB" };
-
-    public static string Bytes(long bytes)
-    {
-        if (bytes < 1024)
-        {
-            return bytes.ToString(CultureInfo.InvariantCulture) + " B";
-        }
-
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < Units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-
-        return value.ToString("0.0", CultureInfo.InvariantCulture) + " " + Units[unit];
-    }
+    public static string Bytes(long bytes) => ByteSize.Format(bytes);
 
     public static string Rate(double bytesPerSecond) => Bytes((long)bytesPerSecond) + "/s";
 

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace VaultStaging.Core.Http;
 
-/// <summary>Human-readable byte counts for log lines ("16.0 MiB").</summary>
-internal static class ByteSize
+/// <summary>
+/// Human-readable byte counts ("16.0 MiB"), in binary units that say so: the one formatter of the engine, the CLI and
+/// the module (the CLI's documentation keeps KB/MB/GB for powers of 1000).
+/// </summary>
+public static class ByteSize
 {
     public static string Format(long bytes)
     {

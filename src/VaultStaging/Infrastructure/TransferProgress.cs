@@ -177,19 +177,8 @@ internal sealed class TransferProgress
 
     private static int Percent(long done, long total) => total <= 0 ? 100 : (int)Math.Min(100, done * 100 / total);
 
-    internal static string Bytes(long bytes)
-    {
-        string[] units = { "B", "KB", "MB", "GB", "TB" };
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-
-        return unit == 0 ? $"{bytes} B" : $"{value:0.0} {units[unit]}";
-    }
+    /// <summary>Binary units that say so (MiB), as the CLI prints them.</summary>
+    internal static string Bytes(long bytes) => Core.Http.ByteSize.Format(bytes);
 
     private sealed class FileState
     {
