@@ -19,6 +19,9 @@ namespace VaultStaging.Core.Staging;
 /// </summary>
 public sealed class FileStagingClient
 {
+    /// <summary>The error a single-request upload throws when the server's size or MD5 of the file is not ours.</summary>
+    internal const string UploadVerificationFailedId = "UploadVerificationFailed";
+
     private const string ItemsPath = "services/file_staging/items";
     private const string UploadPath = "services/file_staging/upload";
 
@@ -181,7 +184,7 @@ public sealed class FileStagingClient
         if (item.Size != length || !string.Equals(item.FileContentMd5, expectedMd5, StringComparison.OrdinalIgnoreCase))
         {
             throw new VaultStagingException(
-                "UploadVerificationFailed",
+                UploadVerificationFailedId,
                 VaultErrorCategory.InvalidData,
                 $"Vault stored {path} as {item.Size?.ToString(CultureInfo.InvariantCulture) ?? "?"} bytes with MD5 {item.FileContentMd5 ?? "(none)"}, but {length} bytes with MD5 {expectedMd5} were sent; upload the file again.")
             {

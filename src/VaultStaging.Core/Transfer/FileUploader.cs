@@ -97,7 +97,7 @@ public sealed class FileUploader
         var overwrite = replace || Options.IfExists == ExistingFileAction.Overwrite;
         if (!bySession)
         {
-            await new SmallFileUpload(Connection.Staging, new BadCopyRemover(Connection, Options)).SendAsync(file, stagingPath, overwrite, outcome, cancellationToken).ConfigureAwait(false);
+            await new SmallFileUpload(Connection.Staging, context.BadCopies).SendAsync(file, stagingPath, overwrite, outcome, cancellationToken).ConfigureAwait(false);
             outcome.Status = staged;
             Report(progress, request, stagingPath, UploadStage.Done, file.Length, file.Length);
             return;
@@ -220,7 +220,7 @@ public sealed class FileUploader
         upload.Report(progress, UploadStage.WaitingForJob, upload.Plan.PartCount);
         outcome.AfterCommit = async token =>
         {
-            await new StagedFileCheck(Connection, Options, new BadCopyRemover(Connection, Options), context.Jobs)
+            await new StagedFileCheck(context)
                 .RunAsync(request.LocalPath, stagingPath, upload.Plan.FileSize, outcome.JobId, token)
                 .ConfigureAwait(false);
             outcome.Status = staged;

@@ -3,7 +3,6 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
@@ -14,8 +13,6 @@ namespace VaultStaging.Core.Transfer;
 /// </summary>
 internal sealed class SmallFileUpload
 {
-    private const string VerificationFailedId = "UploadVerificationFailed";
-
     private readonly FileStagingClient staging;
     private readonly BadCopyRemover remover;
 
@@ -39,15 +36,11 @@ internal sealed class SmallFileUpload
             stream.Position = 0;
             try
             {
-                var item = await staging.UploadFileAsync(stagingPath, stream, file.Length, md5, overwrite, cancellationToken).ConfigureAwait(false);
-                if (item.Size is { } size && size != file.Length)
-                {
-                    throw new VaultStagingException(VerificationFailedId, VaultErrorCategory.InvalidData, $"{size:N0} bytes staged instead of {file.Length:N0}");
-                }
-
+                // Throws UploadVerificationFailed when the server's size or MD5 of the file is not ours.
+                await staging.UploadFileAsync(stagingPath, stream, file.Length, md5, overwrite, cancellationToken).ConfigureAwait(false);
                 break;
             }
-            catch (VaultStagingException bad) when (bad.ErrorId == VerificationFailedId)
+            catch (VaultStagingException bad) when (bad.ErrorId == FileStagingClient.UploadVerificationFailedId)
             {
                 if (attempt >= 2)
                 {

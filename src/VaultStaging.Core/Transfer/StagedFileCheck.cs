@@ -12,16 +12,14 @@ internal sealed class StagedFileCheck
     private readonly FileStagingClient staging;
     private readonly UploadOptions options;
     private readonly BadCopyRemover remover;
-    private readonly JobPoller jobs;
     private readonly TimeSpan pollInterval;
 
-    public StagedFileCheck(VaultConnection connection, UploadOptions options, BadCopyRemover remover, JobPoller jobs)
+    public StagedFileCheck(UploadContext context)
     {
-        staging = connection.Staging;
-        this.options = options;
-        this.remover = remover;
-        this.jobs = jobs;
-        pollInterval = PollIntervalFor(connection, options);
+        staging = context.Connection.Staging;
+        options = context.Options;
+        remover = context.BadCopies;
+        pollInterval = PollIntervalFor(context.Connection, options);
     }
 
     /// <summary>Shorter intervals are for the emulator on loopback only; a real vault would refuse the extra reads.</summary>
@@ -36,7 +34,7 @@ internal sealed class StagedFileCheck
         if (jobId is { } id)
         {
             // Throws JobFailed / JobTimeout when the job does not succeed.
-            await jobs.WaitAsync(id, pollInterval, options.JobTimeout, cancellationToken).ConfigureAwait(false);
+            await staging.Jobs.WaitAsync(id, pollInterval, options.JobTimeout, cancellationToken).ConfigureAwait(false);
             await CheckSizeAsync(localPath, stagingPath, localSize, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -20,6 +20,7 @@ internal sealed class UploadContext
         Sessions = new SessionCreator(connection, Slots);
         Staged = new StagedFolderIndex(connection.Staging);
         Folders = new FolderCreator(connection.Staging, Staged);
+        BadCopies = new BadCopyRemover(connection, options);
         SessionTransfers = new SemaphoreSlim(options.MaxParallelSessions ?? int.MaxValue);
         ActiveSessions = new OnceAsync<IReadOnlyList<UploadSessionInfo>>(connection.Staging.ListSessionsAsync);
     }
@@ -48,8 +49,8 @@ internal sealed class UploadContext
     /// <summary>What is already staged, one listing per destination folder.</summary>
     public StagedFolderIndex Staged { get; }
 
-    /// <summary>Follows every commit job of the connection, off the transfer slots.</summary>
-    public JobPoller Jobs => Connection.Staging.Jobs;
+    /// <summary>Removes a staged copy this batch made that did not verify.</summary>
+    public BadCopyRemover BadCopies { get; }
 
     /// <summary>Creates each missing folder once for the whole batch.</summary>
     public FolderCreator Folders { get; }
