@@ -35,14 +35,19 @@ internal sealed class TransferHarness : IAsyncDisposable
     public TempFolder Temp { get; }
 
     public static async Task<TransferHarness> StartAsync(
-        bool realLimits = false, int connectionAttempts = 4, Action<EmulatorLimits>? configure = null, IVaultLog? log = null, LinkProfile? link = null)
+        bool realLimits = false,
+        int connectionAttempts = 4,
+        Action<EmulatorLimits>? configure = null,
+        IVaultLog? log = null,
+        LinkProfile? link = null,
+        TimeProvider? clock = null)
     {
         var limits = realLimits
             ? new EmulatorLimits()
             : new EmulatorLimits { MinPartSize = SmallLimits.MinPartSize, MaxPartSize = SmallLimits.MaxPartSize, MaxParts = SmallLimits.MaxParts };
         limits.JobPollInterval = TimeSpan.FromMilliseconds(1);
         configure?.Invoke(limits);
-        var server = await EmulatorServer.StartAsync(new EmulatorOptions { Limits = limits, Link = link });
+        var server = await EmulatorServer.StartAsync(new EmulatorOptions { Limits = limits, Link = link, Clock = clock ?? TimeProvider.System });
         try
         {
             var connection = await VaultConnection.ConnectAsync(new VaultConnectionOptions

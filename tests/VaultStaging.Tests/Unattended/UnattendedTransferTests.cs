@@ -148,20 +148,32 @@ public sealed class UnattendedTransferTests
     [Fact]
     public async Task A_file_waiting_for_its_commit_job_hands_its_slot_to_the_next_file()
     {
-        // Each commit job runs 2 s; with one slot, the second file must be sent while the first one's job runs.
-        await using var h = await TransferHarness.StartAsync(configure: l => l.JobDuration = TimeSpan.FromSeconds(2));
+        // The emulator's jobs run on a manual clock: the first file's job cannot finish until the test moves it, so
+        // with one slot the second file is committed only if the first handed its slot over while waiting.
+        var clock = new ManualClock();
+        await using var h = await TransferHarness.StartAsync(
+            configure: l =>
+            {
+                l.JobDuration = TimeSpan.FromMinutes(10);
+                l.JobPollInterval = TimeSpan.Zero;
+            },
+            clock: clock);
         var first = h.LocalFile("first.bin", 5000, seed: 1);
         var second = h.LocalFile("second.bin", 5000, seed: 2);
+        var results = new ConcurrentDictionary<string, UploadResult>();
+        var batch = new UploadBatch(h.Connection, TransferHarness.SessionOptions(), maxParallelFiles: 1);
+        batch.FileCompleted += (_, r) => results[r.LocalPath] = r;
+        batch.Post(new UploadRequest(first, Folder + "/first.bin"));
+        batch.Post(new UploadRequest(second, Folder + "/second.bin"));
+        var completing = batch.CompleteAsync();
 
-        var results = await StageAllAsync(h, TransferHarness.SessionOptions(), first, second);
+        await WhenAsync(() => h.CountRequests(EmulatorEndpoint.Commit) == 2, completing);
+        Assert.Empty(results);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await completing;
 
         Assert.All(results.Values, r => Assert.Equal(UploadStatus.Staged, r.Status));
-        var log = h.Server.Requests.ToList();
-        var commits = log.Select((r, i) => (r, i)).Where(x => x.r.Endpoint == EmulatorEndpoint.Commit).Select(x => x.i).ToList();
-        var firstJob = log.First(r => r.Endpoint == EmulatorEndpoint.JobStatus).Path;
-        var firstJobDone = log.FindLastIndex(r => r.Endpoint == EmulatorEndpoint.JobStatus && r.Path == firstJob);
-        Assert.Equal(2, commits.Count);
-        Assert.True(commits[1] < firstJobDone, "the second file was committed only after the first one's job was done");
+        Assert.Equal(2, results.Count);
     }
 
     [Fact]
@@ -232,5 +244,20 @@ public sealed class UnattendedTransferTests
 
         await batch.CompleteAsync();
         return results;
+    }
+
+    /// <summary>
+    /// Waits for the emulator to have seen what the product does on its own threads (a condition, not a duration);
+    /// fails when the product ended first or nothing happened within a generous bound.
+    /// </summary>
+    private static async Task WhenAsync(Func<bool> condition, Task product)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.False(product.IsCompleted, "the batch ended before the awaited requests were made");
+            Assert.True(DateTime.UtcNow < deadline, "the awaited requests were not made within 30 s");
+            await Task.Delay(10);
+        }
     }
 }
