@@ -390,7 +390,7 @@ public sealed class FileStagingClient
     }
 
     /// <summary>PUTs one part with Content-MD5 and verifies the returned size and part_content_md5.</summary>
-    public async Task<UploadedPart> UploadPartAsync(string sessionId, int partNumber, ArraySegment<byte> content, byte[] md5, CancellationToken cancellationToken = default)
+    public Task<UploadedPart> UploadPartAsync(string sessionId, int partNumber, ArraySegment<byte> content, byte[] md5, CancellationToken cancellationToken = default)
     {
         RequireMd5(md5);
         if (content.Array is null)
@@ -398,37 +398,52 @@ public sealed class FileStagingClient
             throw new ArgumentException("The part has no buffer.", nameof(content));
         }
 
+        return UploadPartAsync(sessionId, partNumber, content.Count, () => new BufferedPartContent(content, md5), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends one part, its body built afresh by <paramref name="newBody"/> for every attempt, and checks that the
+    /// server stored the bytes the last attempt wrote (size and MD5). Throws PartVerificationFailed when it did not,
+    /// and the body's <see cref="PartContent.LocalFailure"/> when the local file could not be read.
+    /// </summary>
+    internal async Task<UploadedPart> UploadPartAsync(string sessionId, int partNumber, long length, Func<PartContent> newBody, CancellationToken cancellationToken)
+    {
         if (partNumber < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(partNumber), partNumber, "Part numbers start at 1.");
         }
 
         var partText = partNumber.ToString(CultureInfo.InvariantCulture);
+        PartContent? body = null;
         var request = new VaultRequest(HttpMethod.Put, pipeline.Api(SessionUri(sessionId)))
         {
-            Detail = "part " + partText + ", " + ByteSize.Format(content.Count),
+            Detail = "part " + partText + ", " + ByteSize.Format(length),
             Headers = new Dictionary<string, string> { ["X-VaultAPI-FilePartNumber"] = partText },
-            ContentFactory = () =>
-            {
-                var body = new ByteArrayContent(content.Array, content.Offset, content.Count);
-                body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                body.Headers.ContentMD5 = md5;
-                return body;
-            },
+            ContentFactory = () => body = newBody(),
         };
-        var response = await pipeline.SendJsonAsync(request, VaultJsonContext.Default.DataEnvelopeDtoPartDto, cancellationToken).ConfigureAwait(false);
+        DataEnvelopeDto<PartDto> response;
+        try
+        {
+            response = await pipeline.SendJsonAsync(request, VaultJsonContext.Default.DataEnvelopeDtoPartDto, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (body?.LocalFailure is { } local)
+        {
+            throw local;
+        }
+
         var part = Require(response.Data, request);
-        var expectedMd5 = Hex(md5);
-        if (part.Size != content.Count || !string.Equals(part.PartContentMd5, expectedMd5, StringComparison.OrdinalIgnoreCase)
+        var sent = body!;
+        var sentMd5 = sent.SentMd5 is { } md5 ? Hex(md5) : "(not known)";
+        if (part.Size != sent.Length || !string.Equals(part.PartContentMd5, sentMd5, StringComparison.OrdinalIgnoreCase)
             || (part.PartNumber != 0 && part.PartNumber != partNumber))
         {
             throw new VaultStagingException(
                 "PartVerificationFailed",
                 VaultErrorCategory.InvalidData,
-                $"Vault stored part {partText} as {part.Size} bytes with MD5 {part.PartContentMd5 ?? "(none)"} (part number {part.PartNumber}), but {content.Count} bytes with MD5 {expectedMd5} were sent; the part must be sent again.");
+                $"Vault stored part {partText} as {part.Size} bytes with MD5 {part.PartContentMd5 ?? "(none)"} (part number {part.PartNumber}), but {sent.Length} bytes with MD5 {sentMd5} were sent; the part must be sent again.");
         }
 
-        return new UploadedPart { PartNumber = partNumber, Size = part.Size, Md5 = expectedMd5 };
+        return new UploadedPart { PartNumber = partNumber, Size = part.Size, Md5 = sentMd5 };
     }
 
     /// <summary>Commits a complete session; returns the job id.</summary>

@@ -4,45 +4,40 @@ using System.Security.Cryptography;
 namespace VaultStaging.Core.Transfer;
 
 /// <summary>
-/// The whole-file MD5, built from the parts as they are read. Parts are only taken strictly in order,
-/// so a file whose parts were read out of order simply has no digest. Thread-safe: parts are read on worker threads.
+/// The whole-file MD5, built from the bytes as they are read for the parts. It takes bytes by their offset in the file
+/// and only those that extend what it has, so a part read twice (a re-send) counts once, and a gap leaves it
+/// unfinished. Thread-safe: an abandoned attempt of a part may still be reading when its retry starts.
 /// </summary>
 internal sealed class FileDigest : IDisposable
 {
     private readonly object gate = new();
-    private readonly int partCount;
+    private readonly long fileSize;
     private HashAlgorithm hash = Md5.Create();
+    private long hashed;
 
-    public FileDigest(int partCount)
+    public FileDigest(long fileSize)
     {
-        this.partCount = partCount;
-        if (partCount == 0)
-        {
-            Hex = Md5.ToHex(Md5.Finish(hash));
-        }
+        this.fileSize = fileSize;
+        FinishIfComplete();
     }
 
-    /// <summary>The part the digest needs next.</summary>
-    public int NextPart { get; private set; } = 1;
-
-    /// <summary>Lower-case hex MD5 once every part went in.</summary>
+    /// <summary>Lower-case hex MD5 once every byte went in.</summary>
     public string? Hex { get; private set; }
 
-    public void Append(int partNumber, ArraySegment<byte> bytes)
+    public void Append(long offset, byte[] bytes, int count)
     {
         lock (gate)
         {
-            if (partNumber != NextPart || Hex is not null)
+            var end = offset + count;
+            if (Hex is not null || offset > hashed || end <= hashed)
             {
                 return;
             }
 
-            hash.TransformBlock(bytes.Array!, bytes.Offset, bytes.Count, null, 0);
-            NextPart++;
-            if (NextPart > partCount)
-            {
-                Hex = Md5.ToHex(Md5.Finish(hash));
-            }
+            var skip = (int)(hashed - offset);
+            hash.TransformBlock(bytes, skip, count - skip, null, 0);
+            hashed = end;
+            FinishIfComplete();
         }
     }
 
@@ -53,8 +48,9 @@ internal sealed class FileDigest : IDisposable
         {
             hash.Dispose();
             hash = Md5.Create();
-            NextPart = 1;
-            Hex = partCount == 0 ? Hex : null;
+            hashed = 0;
+            Hex = null;
+            FinishIfComplete();
         }
     }
 
@@ -63,6 +59,14 @@ internal sealed class FileDigest : IDisposable
         lock (gate)
         {
             hash.Dispose();
+        }
+    }
+
+    private void FinishIfComplete()
+    {
+        if (hashed >= fileSize)
+        {
+            Hex = Md5.ToHex(Md5.Finish(hash));
         }
     }
 }

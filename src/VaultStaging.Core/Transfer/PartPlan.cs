@@ -20,9 +20,8 @@ public sealed class PartPlan
     public int PartCount { get; }
 
     /// <summary>
-    /// Default part size, chosen with the benchmark (docs/performance.md): on loopback 8 to 47 MiB parts stage at the
-    /// same speed, and an upload holds two parts in memory, so 12 MiB keeps a process under 100 MiB; larger parts
-    /// only help against a far server, where several files in parallel hide the round trips too.
+    /// The smallest part size a run chooses by itself, chosen with the benchmark (docs/performance.md): on loopback 8 to
+    /// 47 MiB parts stage at the same speed; a farther link gets larger parts (<see cref="LinkEstimate"/>).
     /// </summary>
     public const long DefaultPartSize = 12 * PartLimits.MiB;
 

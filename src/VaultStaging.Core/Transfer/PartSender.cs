@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -11,8 +12,8 @@ using VaultStaging.Core.Staging;
 namespace VaultStaging.Core.Transfer;
 
 /// <summary>
-/// Sends a part that is already in memory and checks the server stored exactly those bytes; re-sends the same
-/// part number (which overwrites it) when the answer does not verify or the transport failed for good.
+/// Sends a part streamed from the local file and checks the server stored exactly the bytes that went out; re-sends
+/// the same part number (which overwrites it) when the answer does not verify or the transport failed for good.
 /// </summary>
 internal sealed class PartSender
 {
@@ -20,41 +21,47 @@ internal sealed class PartSender
 
     private readonly FileStagingClient staging;
     private readonly IVaultLog log;
+    private readonly LinkEstimate link;
     private readonly string sessionId;
     private readonly string localPath;
     private readonly int partCount;
     private readonly int maxAttempts;
 
-    public PartSender(VaultConnection connection, string sessionId, string localPath, int partCount, int maxAttempts)
+    public PartSender(VaultConnection connection, LinkEstimate link, string sessionId, string localPath, int partCount, int maxAttempts)
     {
         staging = connection.Staging;
         log = connection.Pipeline.Log;
+        this.link = link;
         this.sessionId = sessionId;
         this.localPath = localPath;
         this.partCount = partCount;
         this.maxAttempts = Math.Max(1, maxAttempts);
     }
 
-    public async Task<UploadedPart> SendAsync(PartBuffer part, CancellationToken cancellationToken)
+    public async Task<UploadedPart> SendAsync(PartSource source, int partNumber, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                // Throws PartVerificationFailed when the server's size or MD5 of the part is not ours.
-                return await staging.UploadPartAsync(sessionId, part.PartNumber, part.Content, part.Md5, cancellationToken).ConfigureAwait(false);
+                // Throws PartVerificationFailed when the server's size or MD5 of the part is not what was sent.
+                var started = Stopwatch.GetTimestamp();
+                var length = source.LengthOf(partNumber);
+                var uploaded = await staging.UploadPartAsync(sessionId, partNumber, length, () => source.ContentFor(partNumber), cancellationToken).ConfigureAwait(false);
+                link.ObservePart(length, Elapsed(started));
+                return uploaded;
             }
             catch (VaultApiException refused) when (refused.AfterUncertainAttempt)
             {
                 // E.g. OPERATION_IN_PROGRESS: an earlier attempt of this very part may still be (or have been) stored.
-                if (await FindStoredAsync(part, cancellationToken).ConfigureAwait(false) is { } stored)
+                if (await FindStoredAsync(source, partNumber, cancellationToken).ConfigureAwait(false) is { } stored)
                 {
                     return stored;
                 }
 
                 if (attempt >= maxAttempts)
                 {
-                    throw TransferErrors.PartUploadFailed(localPath, part.PartNumber, partCount, attempt, refused);
+                    throw TransferErrors.PartUploadFailed(localPath, partNumber, partCount, attempt, refused);
                 }
             }
             catch (Exception e) when (IsWorthResending(e, cancellationToken))
@@ -66,34 +73,38 @@ internal sealed class PartSender
                         throw new VaultStagingException(
                             PartVerificationFailed,
                             VaultErrorCategory.InvalidData,
-                            $"Part {part.PartNumber} of {partCount} of '{localPath}' did not verify after {attempt} attempt(s): {e.Message} Run the same upload again to resume from this part.",
+                            $"Part {partNumber} of {partCount} of '{localPath}' did not verify after {attempt} attempt(s): {e.Message} Run the same upload again to resume from this part.",
                             e)
                         {
                             Target = localPath,
                         };
                     }
 
-                    throw TransferErrors.PartUploadFailed(localPath, part.PartNumber, partCount, attempt, e);
+                    throw TransferErrors.PartUploadFailed(localPath, partNumber, partCount, attempt, e);
                 }
 
-                log.Warning($"{localPath}: part {part.PartNumber} of {partCount} failed ({e.Message}); sending it again (attempt {attempt + 1} of {maxAttempts}).");
+                log.Warning($"{localPath}: part {partNumber} of {partCount} failed ({e.Message}); sending it again (attempt {attempt + 1} of {maxAttempts}).");
             }
         }
     }
 
     /// <summary>The part as the server holds it, when it holds exactly these bytes.</summary>
-    private async Task<UploadedPart?> FindStoredAsync(PartBuffer part, CancellationToken cancellationToken)
+    private async Task<UploadedPart?> FindStoredAsync(PartSource source, int partNumber, CancellationToken cancellationToken)
     {
         var held = await staging.ListPartsAsync(sessionId, cancellationToken).ConfigureAwait(false);
-        var stored = held.LastOrDefault(p => p.PartNumber == part.PartNumber);
-        if (stored is not null && stored.Size == part.Content.Count && Md5.HexEquals(stored.Md5, part.Md5))
+        var stored = held.LastOrDefault(p => p.PartNumber == partNumber);
+        if (stored is not null && stored.Size == source.LengthOf(partNumber)
+            && Md5.HexEquals(stored.Md5, await source.HashAsync(partNumber, cancellationToken).ConfigureAwait(false)))
         {
-            log.Verbose($"{localPath}: part {part.PartNumber} of {partCount} was stored by an earlier attempt whose answer was lost.");
+            log.Verbose($"{localPath}: part {partNumber} of {partCount} was stored by an earlier attempt whose answer was lost.");
             return stored;
         }
 
         return null;
     }
+
+    private static TimeSpan Elapsed(long startedTimestamp)
+        => TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - startedTimestamp) / (double)Stopwatch.Frequency);
 
     private static bool IsWorthResending(Exception e, CancellationToken cancellationToken) => e switch
     {

@@ -73,7 +73,7 @@ public sealed class ResumableUpload
         var file = LocalFileSnapshot.Take(request.LocalPath);
         var stagingPath = Staging.StagingPath.Normalize(request.StagingPath);
         var limits = options.ResolveLimits(connection);
-        var plan = PartPlan.Create(file.Length, limits, options.PartSize);
+        var plan = PartPlan.Create(file.Length, limits, options.PartSize ?? context.Link.PartSizeFor(limits));
 
         if (resume)
         {
@@ -143,7 +143,7 @@ public sealed class ResumableUpload
         return resumePoint;
     }
 
-    /// <summary>Reads, hashes and sends one part; verifies the server's answer.</summary>
+    /// <summary>Streams one part from the local file, hashing it on the way; verifies the server's answer.</summary>
     public async Task<UploadedPart> SendPartAsync(int partNumber, CancellationToken cancellationToken = default)
     {
         if (partNumber < 1 || partNumber > Plan.PartCount)
@@ -151,34 +151,23 @@ public sealed class ResumableUpload
             throw new ArgumentOutOfRangeException(nameof(partNumber), partNumber, $"Parts are numbered 1 to {Plan.PartCount}.");
         }
 
-        using var reader = OpenReader();
-        using var part = await reader.ReadAsync(partNumber, cancellationToken).ConfigureAwait(false);
-        return await SendAsync(part, cancellationToken).ConfigureAwait(false);
+        using var source = OpenSource();
+        return await SendAsync(source, partNumber, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends every part from the resume point on, in order; returns the number sent.</summary>
+    /// <summary>Sends every part from the resume point on, in order (each must be stored before the next may go); returns the number sent.</summary>
     public async Task<int> SendRemainingPartsAsync(IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var first = nextPart ?? await FindResumePointAsync(cancellationToken).ConfigureAwait(false);
         Report(progress, UploadStage.Uploading, first - 1);
-        if (first > Plan.PartCount)
+        using var source = OpenSource();
+        for (var partNumber = first; partNumber <= Plan.PartCount; partNumber++)
         {
-            return 0;
+            await SendAsync(source, partNumber, cancellationToken).ConfigureAwait(false);
+            Report(progress, UploadStage.Uploading, partNumber);
         }
 
-        using var reader = OpenReader();
-        var pipeline = new PartPipeline(reader, Plan.PartCount);
-        var sent = 0;
-        await pipeline.RunAsync(
-            first,
-            async part =>
-            {
-                await SendAsync(part, cancellationToken).ConfigureAwait(false);
-                sent++;
-                Report(progress, UploadStage.Uploading, part.PartNumber);
-            },
-            cancellationToken).ConfigureAwait(false);
-        return sent;
+        return Math.Max(0, Plan.PartCount - first + 1);
     }
 
     /// <summary>Commits; returns the job id.</summary>
@@ -285,15 +274,15 @@ public sealed class ResumableUpload
         }
     }
 
-    private async Task<UploadedPart> SendAsync(PartBuffer part, CancellationToken cancellationToken)
+    private async Task<UploadedPart> SendAsync(PartSource source, int partNumber, CancellationToken cancellationToken)
     {
-        var sender = new PartSender(connection, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
-        var uploaded = await sender.SendAsync(part, cancellationToken).ConfigureAwait(false);
+        var sender = new PartSender(connection, context.Link, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
+        var uploaded = await sender.SendAsync(source, partNumber, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
-            if (nextPart == part.PartNumber)
+            if (nextPart == partNumber)
             {
-                nextPart = part.PartNumber + 1;
+                nextPart = partNumber + 1;
             }
         }
 
@@ -343,11 +332,11 @@ public sealed class ResumableUpload
     private async Task<ResumePoint> CompareHeldPartsAsync(IReadOnlyList<UploadedPart> parts, CancellationToken cancellationToken)
     {
         digest?.Reset();
-        using var reader = OpenReader();
-        return await ResumePointFinder.FindAsync(parts, reader, Plan, cancellationToken).ConfigureAwait(false);
+        using var source = OpenSource();
+        return await ResumePointFinder.FindAsync(parts, source, Plan, cancellationToken).ConfigureAwait(false);
     }
 
-    private PartReader OpenReader() => PartReader.Open(file, Plan, context.Buffers, digest);
+    private PartSource OpenSource() => PartSource.Open(file, Plan, digest);
 
     private ResumableUpload Bind(UploadContext context, LocalFileSnapshot file, UploadSessionInfo session, PartPlan plan, int? nextPart, bool resumed)
     {
@@ -355,7 +344,7 @@ public sealed class ResumableUpload
         connection = context.Connection;
         this.file = file;
         this.nextPart = nextPart;
-        digest = context.Options.ComputeFileMd5 ? new FileDigest(plan.PartCount) : null;
+        digest = context.Options.ComputeFileMd5 ? new FileDigest(plan.FileSize) : null;
         LocalPath = file.Path;
         StagingPath = NormalizeOrKeep(session.Path);
         Session = session;

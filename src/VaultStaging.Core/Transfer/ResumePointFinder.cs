@@ -8,12 +8,12 @@ namespace VaultStaging.Core.Transfer;
 
 /// <summary>
 /// Compares the parts a session holds with the local bytes, in order: the first missing part, or the first whose
-/// size or MD5 differs, is where sending resumes. The reader feeds what it reads to the whole-file digest, if any.
+/// size or MD5 differs, is where sending resumes. The source feeds what it reads to the whole-file digest, if any.
 /// </summary>
 internal static class ResumePointFinder
 {
     public static async Task<ResumePoint> FindAsync(
-        IReadOnlyList<UploadedPart> serverParts, PartReader reader, PartPlan plan, CancellationToken cancellationToken)
+        IReadOnlyList<UploadedPart> serverParts, PartSource source, PartPlan plan, CancellationToken cancellationToken)
     {
         var byNumber = serverParts.GroupBy(p => p.PartNumber).ToDictionary(g => g.Key, g => g.Last());
         for (var partNumber = 1; partNumber <= plan.PartCount; partNumber++)
@@ -28,8 +28,8 @@ internal static class ResumePointFinder
                 return new ResumePoint(partNumber, Mismatch: true);
             }
 
-            using var local = await reader.ReadAsync(partNumber, cancellationToken).ConfigureAwait(false);
-            if (!Md5.HexEquals(held.Md5, local.Md5))
+            var local = await source.HashAsync(partNumber, cancellationToken).ConfigureAwait(false);
+            if (!Md5.HexEquals(held.Md5, local))
             {
                 return new ResumePoint(partNumber, Mismatch: true);
             }

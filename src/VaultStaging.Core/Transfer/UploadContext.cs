@@ -7,7 +7,7 @@ namespace VaultStaging.Core.Transfer;
 
 /// <summary>
 /// What every upload of one uploader (a batch) shares: the connection, the options, the resume journal, the session
-/// slots, the part buffers, the listing of what is staged and the folders created.
+/// slots, the link estimate, the listing of what is staged and the folders created.
 /// </summary>
 internal sealed class UploadContext
 {
@@ -22,6 +22,7 @@ internal sealed class UploadContext
         Folders = new FolderCreator(connection.Staging, Staged);
         BadCopies = new BadCopyRemover(connection, options);
         SessionTransfers = new SemaphoreSlim(options.MaxParallelSessions ?? int.MaxValue);
+        Link = new LinkEstimate(() => connection.RoundTrip);
         ActiveSessions = new OnceAsync<IReadOnlyList<UploadSessionInfo>>(connection.Staging.ListSessionsAsync);
     }
 
@@ -44,7 +45,8 @@ internal sealed class UploadContext
 
     public SessionCreator Sessions { get; }
 
-    public PartBufferPool Buffers { get; } = new();
+    /// <summary>The round trip and rate seen so far, which size each new session's parts.</summary>
+    public LinkEstimate Link { get; }
 
     /// <summary>What is already staged, one listing per destination folder.</summary>
     public StagedFolderIndex Staged { get; }

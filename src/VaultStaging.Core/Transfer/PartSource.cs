@@ -1,0 +1,155 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using VaultStaging.Core.Staging;
+
+namespace VaultStaging.Core.Transfer;
+
+/// <summary>
+/// The parts of one local file, streamed from disk in small chunks and hashed on the way: a part of any size costs two
+/// chunk buffers, never its own length in memory, so parts can be as large as the link wants. Each chunk feeds the
+/// part's MD5 and, with a <see cref="FileDigest"/>, the whole-file MD5 from the same read.
+/// </summary>
+internal sealed class PartSource : IDisposable
+{
+    /// <summary>Small enough to stay in the CPU cache between the read, the hash and the socket write.</summary>
+    internal const int ChunkSize = 256 * 1024;
+
+    private readonly LocalFileSnapshot file;
+    private readonly PartPlan plan;
+    private readonly FileDigest? digest;
+    private readonly FileStream stream;
+
+    // One positioned read at a time: an abandoned attempt of a part may still be reading when its retry starts.
+    private readonly SemaphoreSlim reading = new(1, 1);
+
+    private PartSource(LocalFileSnapshot file, PartPlan plan, FileDigest? digest, FileStream stream)
+    {
+        this.file = file;
+        this.plan = plan;
+        this.digest = digest;
+        this.stream = stream;
+    }
+
+    public static PartSource Open(LocalFileSnapshot file, PartPlan plan, FileDigest? digest)
+    {
+        try
+        {
+            return new PartSource(file, plan, digest, LocalFileSnapshot.OpenRead(file.Path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw e is FileNotFoundException or DirectoryNotFoundException
+                ? TransferErrors.LocalFileChanged(file.Path)
+                : TransferErrors.LocalFileUnreadable(file.Path, e);
+        }
+    }
+
+    public long LengthOf(int partNumber) => plan.LengthOf(partNumber);
+
+    /// <summary>A body for one attempt at sending the part; it learns the part's MD5 as it is written.</summary>
+    public PartContent ContentFor(int partNumber) => new FilePartContent(this, partNumber, plan.LengthOf(partNumber));
+
+    /// <summary>The MD5 of the part as the local file holds it now.</summary>
+    public Task<byte[]> HashAsync(int partNumber, CancellationToken cancellationToken)
+        => CopyPartAsync(partNumber, destination: null, cancellationToken);
+
+    /// <summary>
+    /// Reads the part chunk by chunk, hashing each and writing it to <paramref name="destination"/> (if any) while the
+    /// next chunk is read; returns the part's MD5. Local read failures surface as LocalFileChanged / LocalFileUnreadable.
+    /// </summary>
+    internal async Task<byte[]> CopyPartAsync(int partNumber, Stream? destination, CancellationToken cancellationToken)
+    {
+        var offset = plan.OffsetOf(partNumber);
+        var end = offset + plan.LengthOf(partNumber);
+        var current = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        var ahead = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        Task<int>? readingAhead = null;
+        try
+        {
+            using var md5 = Md5.Create();
+            var count = await ReadAsync(offset, current, end, cancellationToken).ConfigureAwait(false);
+            while (count > 0)
+            {
+                var chunkOffset = offset;
+                offset += count;
+                readingAhead = ReadAsync(offset, ahead, end, cancellationToken);
+                md5.TransformBlock(current, 0, count, null, 0);
+                digest?.Append(chunkOffset, current, count);
+                if (destination is not null)
+                {
+                    await destination.WriteAsync(current, 0, count, cancellationToken).ConfigureAwait(false);
+                }
+
+                count = await readingAhead.ConfigureAwait(false);
+                readingAhead = null;
+                (current, ahead) = (ahead, current);
+            }
+
+            return Md5.Finish(md5);
+        }
+        finally
+        {
+            if (readingAhead is not null)
+            {
+                // The write failed: the read still fills a pooled buffer, so it must end before the buffer goes back.
+                try
+                {
+                    await readingAhead.ConfigureAwait(false);
+                }
+                catch
+                {
+                    // The write's failure is the one to report.
+                }
+            }
+
+            ArrayPool<byte>.Shared.Return(current);
+            ArrayPool<byte>.Shared.Return(ahead);
+        }
+    }
+
+    public void Dispose()
+    {
+        stream.Dispose();
+        reading.Dispose();
+    }
+
+    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/> up to a chunk or <paramref name="end"/>; 0 at the end.</summary>
+    private async Task<int> ReadAsync(long offset, byte[] buffer, long end, CancellationToken cancellationToken)
+    {
+        var wanted = (int)Math.Min(ChunkSize, end - offset);
+        if (wanted <= 0)
+        {
+            return 0;
+        }
+
+        await reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            stream.Position = offset;
+            var read = 0;
+            while (read < wanted)
+            {
+                var n = await stream.ReadAsync(buffer, read, wanted - read, cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    throw TransferErrors.LocalFileChanged(file.Path);
+                }
+
+                read += n;
+            }
+
+            return read;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw TransferErrors.LocalFileUnreadable(file.Path, e);
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+}
