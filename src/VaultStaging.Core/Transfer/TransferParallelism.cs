@@ -8,7 +8,7 @@ namespace VaultStaging.Core.Transfer;
 /// link. Measured over modelled links (500 files of 100 KB): 16 files at once were 2–4 times as fast as 4 at 20–150 ms,
 /// and 32 another 1.3 times as fast as 16 at 20 and 80 ms (equal where the link itself is full). Vault's burst limit
 /// still rules: the rate governor spaces requests when the window runs low. Files sent by session are capped
-/// separately, since each holds two part buffers in memory.
+/// separately: a few large files already fill a link, and each holds one of the vault's shared upload sessions.
 /// </summary>
 public static class TransferParallelism
 {
@@ -16,7 +16,7 @@ public static class TransferParallelism
 
     public const int WanFiles = 32;
 
-    /// <summary>Resumable uploads at once when the parallelism was not chosen by the user: two parts each stay in memory.</summary>
+    /// <summary>Resumable uploads at once when the parallelism was not chosen by the user.</summary>
     public const int DefaultSessions = 4;
 
     /// <summary>From this round trip on, the link is treated as a WAN.</summary>

@@ -42,8 +42,8 @@ public sealed class UploadOptions
     public bool ComputeFileMd5 { get; set; }
 
     /// <summary>
-    /// Resumable uploads sending parts at once, across a batch (each holds two part buffers in memory); null = no cap
-    /// beyond the batch's files in flight. Small files are streamed from disk and need no cap.
+    /// Resumable uploads sending parts at once, across a batch; null = no cap beyond the batch's files in flight. Each
+    /// holds one of the vault's upload sessions while it sends, and a few large files already fill a link.
     /// </summary>
     public int? MaxParallelSessions { get; set; }
 

@@ -64,7 +64,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
 
     /// <summary>
     /// How many files are staged at once. Default: 4 on a LAN, 32 over a WAN (a round trip of 10 ms or more), with at
-    /// most 4 files sent by resumable session at once (each holds two parts in memory).
+    /// most 4 files sent by resumable session at once (a few large files already fill a link).
     /// </summary>
     [Parameter]
     [ValidateRange(1, 32)]
