@@ -33,7 +33,7 @@ public sealed class NewVaultUploadSessionCommand : LocalFileCmdlet
     [Parameter]
     public SwitchParameter Overwrite { get; set; }
 
-    /// <summary>Part size in bytes (5 MiB to 50,000,000); by default PartPlan.DefaultPartSize (12 MiB), raised for very large files.</summary>
+    /// <summary>Part size in bytes (5 MiB to 50,000,000); by default PartPlan.DefaultPartSize (12 MiB) on a near link, the API maximum over a far one, raised for very large files.</summary>
     [Parameter]
     [ValidateRange(1L, long.MaxValue)]
     public long PartSize { get; set; }
