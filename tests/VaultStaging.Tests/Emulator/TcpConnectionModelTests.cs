@@ -1,11 +1,21 @@
 using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using VaultStaging.Emulator.Link;
 using VaultStaging.Tests.Support;
 using Xunit;
 
 namespace VaultStaging.Tests.Emulator;
 
-/// <summary>The shaped link's TCP costs: slow start's rounds on a manual clock.</summary>
+/// <summary>The shaped link's TCP costs: slow start's rounds on a manual clock, and the handshake paid once per connection.</summary>
 public sealed class TcpConnectionModelTests
 {
     private static readonly TimeSpan Rtt = TimeSpan.FromMilliseconds(100);
@@ -74,5 +84,37 @@ public sealed class TcpConnectionModelTests
 
         Assert.True(window.IsOpen);
         Assert.Equal(rounds * rtt, wait);
+    }
+
+    [Fact]
+    public async Task A_kept_alive_connection_pays_the_handshake_once_and_a_new_connection_pays_it_again()
+    {
+        var shaper = new LinkShaper(new LinkProfile(TimeSpan.FromMilliseconds(20), 50_000_000));
+        await using var app = await StartAsync(shaper);
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        using (var client = new HttpClient())
+        {
+            Assert.Equal("ok", await client.GetStringAsync(url));
+            Assert.Equal("ok", await client.GetStringAsync(url));
+            Assert.Equal(1, shaper.ConnectionsOpened);
+        }
+
+        using (var other = new HttpClient())
+        {
+            Assert.Equal("ok", await other.GetStringAsync(url));
+            Assert.Equal(2, shaper.ConnectionsOpened);
+        }
+    }
+
+    private static async Task<WebApplication> StartAsync(LinkShaper shaper)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Use(shaper.InvokeAsync);
+        app.Run(http => http.Response.WriteAsync("ok"));
+        await app.StartAsync();
+        return app;
     }
 }
