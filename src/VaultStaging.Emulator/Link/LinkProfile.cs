@@ -6,7 +6,9 @@ namespace VaultStaging.Emulator.Link;
 /// <summary>
 /// The network link the emulator pretends to sit behind: a round-trip time added to every API exchange and a rate
 /// that request and response bodies are paced to (each direction on its own, shared by every connection, like one
-/// office uplink). TCP slow start, loss and queueing are not modelled.
+/// office uplink). With a round trip set, each connection also pays TCP's handshake (one more round trip before its
+/// first request) and slow start (IW10, 1.5× per filled round trip, up to the bandwidth-delay product). Loss,
+/// retransmission, queueing, restart after idle and TLS are not modelled.
 /// </summary>
 public sealed record LinkProfile(TimeSpan RoundTrip, long? BytesPerSecond)
 {

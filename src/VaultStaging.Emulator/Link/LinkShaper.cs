@@ -1,5 +1,7 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace VaultStaging.Emulator.Link;
@@ -7,17 +9,24 @@ namespace VaultStaging.Emulator.Link;
 /// <summary>
 /// Puts every API exchange behind a <see cref="LinkProfile"/>: half the round trip before the request is handled
 /// (the request crossing), half before the response starts (the answer crossing), and both bodies paced to the
-/// link's rate, uplink and downlink each shared by all connections. The control endpoints (<c>/_emulator/…</c>)
-/// stay unshaped.
+/// link's rate, uplink and downlink each shared by all connections. With a round trip set, each client connection
+/// also pays TCP's costs: one more round trip before its first request (the handshake) and slow start on its bodies
+/// (<see cref="CongestionWindow"/>, one each way, kept across the connection's requests). The control endpoints
+/// (<c>/_emulator/…</c>) stay unshaped.
 /// </summary>
 internal sealed class LinkShaper
 {
+    private static readonly object ConnectionKey = typeof(TcpConnection);
+
+    private readonly LinkProfile link;
     private readonly TimeSpan halfTrip;
     private readonly LinkPacer? uplink;
     private readonly LinkPacer? downlink;
+    private int connectionsOpened;
 
     public LinkShaper(LinkProfile link)
     {
+        this.link = link;
         halfTrip = link.RoundTrip / 2;
         if (link.BytesPerSecond is { } rate)
         {
@@ -25,6 +34,9 @@ internal sealed class LinkShaper
             downlink = new LinkPacer(rate);
         }
     }
+
+    /// <summary>Client connections that have paid the handshake so far.</summary>
+    public int ConnectionsOpened => Volatile.Read(ref connectionsOpened);
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
@@ -34,14 +46,16 @@ internal sealed class LinkShaper
             return;
         }
 
+        var connection = link.RoundTrip > TimeSpan.Zero ? await ConnectAsync(http).ConfigureAwait(false) : null;
+
         if (uplink is not null)
         {
-            http.Request.Body = new PacedStream(http.Request.Body, uplink);
+            http.Request.Body = new PacedStream(http.Request.Body, uplink, connection?.Uplink);
         }
 
         if (downlink is not null)
         {
-            http.Response.Body = new PacedStream(http.Response.Body, downlink);
+            http.Response.Body = new PacedStream(http.Response.Body, downlink, connection?.Downlink);
         }
 
         if (halfTrip > TimeSpan.Zero)
@@ -51,5 +65,33 @@ internal sealed class LinkShaper
         }
 
         await next(http).ConfigureAwait(false);
+    }
+
+    /// <summary>The connection this request came on; the first request on it waits one round trip (SYN, SYN-ACK) first.</summary>
+    private async Task<TcpConnection> ConnectAsync(HttpContext http)
+    {
+        // Kestrel keeps these items for the life of the connection; a server without them makes every request a new one.
+        var items = http.Features.Get<IConnectionItemsFeature>()?.Items;
+        TcpConnection connection;
+        if (items is null)
+        {
+            connection = new TcpConnection(link);
+        }
+        else
+        {
+            lock (items)
+            {
+                if (items.TryGetValue(ConnectionKey, out var known) && known is TcpConnection existing)
+                {
+                    return existing;
+                }
+
+                items[ConnectionKey] = connection = new TcpConnection(link);
+            }
+        }
+
+        Interlocked.Increment(ref connectionsOpened);
+        await Task.Delay(link.RoundTrip, http.RequestAborted).ConfigureAwait(false);
+        return connection;
     }
 }

@@ -5,7 +5,10 @@ using System.Threading.Tasks;
 
 namespace VaultStaging.Emulator.Link;
 
-/// <summary>A request or response body whose bytes cross a <see cref="LinkPacer"/> (reads after they arrive, writes before they leave).</summary>
+/// <summary>
+/// A request or response body whose bytes cross the connection's <see cref="CongestionWindow"/> (when it has one) and
+/// then the shared <see cref="LinkPacer"/>: reads after they arrive, writes before they leave.
+/// </summary>
 internal sealed class PacedStream : Stream
 {
     /// <summary>Bodies are paced in pieces of at most this size, so a large write does not wait in one lump.</summary>
@@ -13,11 +16,13 @@ internal sealed class PacedStream : Stream
 
     private readonly Stream inner;
     private readonly LinkPacer pacer;
+    private readonly CongestionWindow? window;
 
-    public PacedStream(Stream inner, LinkPacer pacer)
+    public PacedStream(Stream inner, LinkPacer pacer, CongestionWindow? window = null)
     {
         this.inner = inner;
         this.pacer = pacer;
+        this.window = window;
     }
 
     public override bool CanRead => inner.CanRead;
@@ -39,7 +44,7 @@ internal sealed class PacedStream : Stream
         var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, Piece)], cancellationToken).ConfigureAwait(false);
         if (read > 0)
         {
-            await pacer.CrossAsync(read, cancellationToken).ConfigureAwait(false);
+            await CrossAsync(read, cancellationToken).ConfigureAwait(false);
         }
 
         return read;
@@ -53,7 +58,7 @@ internal sealed class PacedStream : Stream
         for (var offset = 0; offset < buffer.Length; offset += Piece)
         {
             var piece = buffer.Slice(offset, Math.Min(Piece, buffer.Length - offset));
-            await pacer.CrossAsync(piece.Length, cancellationToken).ConfigureAwait(false);
+            await CrossAsync(piece.Length, cancellationToken).ConfigureAwait(false);
             await inner.WriteAsync(piece, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -72,4 +77,14 @@ internal sealed class PacedStream : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    private async Task CrossAsync(int bytes, CancellationToken cancellationToken)
+    {
+        if (window is not null)
+        {
+            await window.CrossAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        await pacer.CrossAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
 }
