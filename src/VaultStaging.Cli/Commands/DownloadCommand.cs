@@ -126,7 +126,7 @@ internal sealed class DownloadCommand
             {
                 await DownloadSelector.SelectAsync(session.Connection.Staging, stagingPath, folder, parseResult.GetValue(recurse), selection, cancellationToken).ConfigureAwait(false);
             }
-            catch (VaultStagingException folderWithoutRecurse) when (folderWithoutRecurse.ErrorId == DownloadErrors.StagingFolderNeedsRecurseId)
+            catch (VaultStagingException folderWithoutRecurse) when (folderWithoutRecurse.ErrorId == VaultErrorIds.StagingFolderNeedsRecurse)
             {
                 throw new CliUsageException($"{stagingPath} is a folder: pass --recurse to download everything below it, keeping its layout under --to.", folderWithoutRecurse);
             }

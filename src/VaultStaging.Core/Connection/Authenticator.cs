@@ -141,7 +141,7 @@ internal sealed class Authenticator
 
         var otherHost = HostOf(actual?.Url) ?? "another vault";
         throw new VaultStagingException(
-            "VaultMismatch",
+            VaultErrorIds.VaultMismatch,
             VaultErrorCategory.SecurityError,
             $"Vault logged '{credential.UserName}' in to {otherHost} (vault id {response.VaultId}) instead of {ourHost}: the user cannot use {ourHost} (no such vault, not a member, or inactive). The session was ended; check the server name and the user's vault membership.")
         {

@@ -35,7 +35,7 @@ public sealed class VaultApiException : VaultStagingException
     /// </summary>
     public bool AfterUncertainAttempt { get; internal set; }
 
-    internal static string ErrorIdFor(string vaultErrorType) => "Vault" + PascalCase(vaultErrorType);
+    internal static string ErrorIdFor(string vaultErrorType) => VaultErrorIds.VaultApiPrefix + PascalCase(vaultErrorType);
 
     internal static VaultErrorCategory CategoryFor(string vaultErrorType) => vaultErrorType switch
     {

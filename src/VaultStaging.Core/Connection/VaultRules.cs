@@ -32,7 +32,7 @@ public static class VaultRules
         if (!IsApiVersion(text))
         {
             throw new VaultStagingException(
-                "InvalidApiVersion",
+                VaultErrorIds.InvalidApiVersion,
                 VaultErrorCategory.InvalidArgument,
                 $"The API version '{text}' is not valid: use the form v26.1.");
         }

@@ -29,7 +29,7 @@ public static class VaultServer
             if (!IsLoopback(uri))
             {
                 throw new VaultStagingException(
-                    "InsecureServerUrl",
+                    VaultErrorIds.InsecureServerUrl,
                     VaultErrorCategory.SecurityError,
                     $"'{uri.Authority}' was given with http://; HTTPS is required for a Vault server (plain http is only allowed for a loopback emulator). Use https://{uri.Authority}.")
                 {
@@ -60,7 +60,7 @@ public static class VaultServer
         // A URL with user info may carry a password: never echo it.
         var shown = text.IndexOf('@') >= 0 ? "The given value" : $"'{text}'";
         return new VaultStagingException(
-            "InvalidServerUrl",
+            VaultErrorIds.InvalidServerUrl,
             VaultErrorCategory.InvalidArgument,
             $"{shown} is not a Vault server address; give a DNS name such as myvault.veevavault.com or an https:// URL (without user name or password).");
     }

@@ -175,7 +175,7 @@ internal sealed class VaultHttpPipeline : IDisposable
             {
                 // Not worth a retry (unknown host, failed TLS handshake): one clear error naming the server.
                 throw new VaultStagingException(
-                    "ConnectionFailed",
+                    VaultErrorIds.ConnectionFailed,
                     VaultErrorCategory.ConnectionError,
                     $"{requestLine} to {uri.Authority} failed: {Describe(exception)}. Check the server address (DNS name, https:// and port) and any proxy.",
                     exception);
@@ -285,7 +285,7 @@ internal sealed class VaultHttpPipeline : IDisposable
                 || !string.Equals(absolute.Authority, Server.Authority, StringComparison.OrdinalIgnoreCase))
             {
                 throw new VaultStagingException(
-                    "UnexpectedRedirectHost",
+                    VaultErrorIds.UnexpectedRedirectHost,
                     VaultErrorCategory.SecurityError,
                     $"Vault returned a link to {absolute.Scheme}://{absolute.Authority}, which is not the connected server {Server.Authority}; the session is not sent there.");
             }
@@ -345,8 +345,8 @@ internal sealed class VaultHttpPipeline : IDisposable
         return last switch
         {
             VaultApiException api => new VaultApiException(api.VaultErrorType, summary + " " + api.Message, api.HttpStatus, api.ExecutionId, api) { Errors = api.Errors },
-            TimeoutException => new VaultStagingException("RequestTimeout", VaultErrorCategory.OperationTimeout, summary + " Raise the request timeout or check the network.", last),
-            _ => new VaultStagingException("ConnectionFailed", VaultErrorCategory.ConnectionError, summary + " Check the network, the server address and any proxy.", last),
+            TimeoutException => new VaultStagingException(VaultErrorIds.RequestTimeout, VaultErrorCategory.OperationTimeout, summary + " Raise the request timeout or check the network.", last),
+            _ => new VaultStagingException(VaultErrorIds.ConnectionFailed, VaultErrorCategory.ConnectionError, summary + " Check the network, the server address and any proxy.", last),
         };
     }
 }

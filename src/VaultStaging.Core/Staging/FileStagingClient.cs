@@ -20,7 +20,6 @@ namespace VaultStaging.Core.Staging;
 public sealed class FileStagingClient
 {
     /// <summary>The error a single-request upload throws when the server's size or MD5 of the file is not ours.</summary>
-    internal const string UploadVerificationFailedId = "UploadVerificationFailed";
 
     private const string ItemsPath = "services/file_staging/items";
     private const string UploadPath = "services/file_staging/upload";
@@ -114,7 +113,7 @@ public sealed class FileStagingClient
                 if (item.Kind == StagingItemKind.File)
                 {
                     throw new VaultStagingException(
-                        "StagingPathIsFile",
+                        VaultErrorIds.StagingPathIsFile,
                         VaultErrorCategory.InvalidArgument,
                         $"Cannot create folder {path}: {item.Path} is a file.")
                     {
@@ -184,7 +183,7 @@ public sealed class FileStagingClient
         if (item.Size != length || !string.Equals(item.FileContentMd5, expectedMd5, StringComparison.OrdinalIgnoreCase))
         {
             throw new VaultStagingException(
-                UploadVerificationFailedId,
+                VaultErrorIds.UploadVerificationFailed,
                 VaultErrorCategory.InvalidData,
                 $"Vault stored {path} as {item.Size?.ToString(CultureInfo.InvariantCulture) ?? "?"} bytes with MD5 {item.FileContentMd5 ?? "(none)"}, but {length} bytes with MD5 {expectedMd5} were sent; upload the file again.")
             {
@@ -362,7 +361,7 @@ public sealed class FileStagingClient
     }
 
     private static VaultStagingException RangeNotHonored(string path, string range, string what) => new(
-        "RangeNotHonored",
+        VaultErrorIds.RangeNotHonored,
         VaultErrorCategory.ProtocolError,
         $"Vault did not answer the ranged download of {path} ({range}) as asked: {what}. Try again; if it persists, download the file with a fresh start (delete the partial file).")
     {
@@ -423,7 +422,7 @@ public sealed class FileStagingClient
             || (part.PartNumber != 0 && part.PartNumber != partNumber))
         {
             throw new VaultStagingException(
-                "PartVerificationFailed",
+                VaultErrorIds.PartVerificationFailed,
                 VaultErrorCategory.InvalidData,
                 $"Vault stored part {partText} as {part.Size} bytes with MD5 {part.PartContentMd5 ?? "(none)"} (part number {part.PartNumber}), but {content.Count} bytes with MD5 {expectedMd5} were sent; the part must be sent again.");
         }

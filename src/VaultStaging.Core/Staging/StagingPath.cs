@@ -106,7 +106,7 @@ public static class StagingPath
     }
 
     private static VaultStagingException Invalid(string path, string rule)
-        => new("InvalidStagingPath", VaultErrorCategory.InvalidArgument, $"The staging path '{path}' is not valid: {rule}.")
+        => new(VaultErrorIds.InvalidStagingPath, VaultErrorCategory.InvalidArgument, $"The staging path '{path}' is not valid: {rule}.")
         {
             Target = path,
         };
