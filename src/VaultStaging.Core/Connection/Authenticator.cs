@@ -25,7 +25,7 @@ internal sealed class Authenticator
     public async Task<string> LoginAsync(CancellationToken cancellationToken)
         => (await LoginWithVaultIdAsync(cancellationToken).ConfigureAwait(false)).SessionId;
 
-    /// <summary>POST /auth, then insists the session is on the vault at our host (REFERENCE §2.1 defaulting hazard).</summary>
+    /// <summary>POST /auth, then insists the session is on the vault at our host (when the user cannot use that vault, Vault silently opens a session on another of theirs: https://general.veevavault.dev/vault-api/api-reference/26.2/authentication/user-name-and-password/).</summary>
     public async Task<(string SessionId, long VaultId)> LoginWithVaultIdAsync(CancellationToken cancellationToken)
     {
         var request = new VaultRequest(HttpMethod.Post, pipeline.Api("auth"))

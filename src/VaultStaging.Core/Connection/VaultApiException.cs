@@ -67,7 +67,7 @@ public sealed class VaultApiException : VaultStagingException
 /// <summary>One entry of the envelope's errors[] array.</summary>
 public sealed record VaultError(string Type, string Message);
 
-/// <summary>The Vault error types the engine branches on (REFERENCE §3.2).</summary>
+/// <summary>The Vault error types the engine branches on (https://general.veevavault.dev/vault-api/api-reference/26.2/errors/error-types/).</summary>
 public static class VaultErrorTypes
 {
     public const string InvalidSessionId = "INVALID_SESSION_ID";

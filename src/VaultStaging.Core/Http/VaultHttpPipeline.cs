@@ -272,7 +272,7 @@ internal sealed class VaultHttpPipeline : IDisposable
         return message;
     }
 
-    /// <summary>Session ids go raw (as VAPIL sends them); API access tokens (veeva-vault-…) as Bearer (REFERENCE §1).</summary>
+    /// <summary>Session ids go raw (as VAPIL sends them); API access tokens (veeva-vault-…) as Bearer (https://general.veevavault.dev/vault-api/getting-started/authenticating/).</summary>
     internal static string AuthorizationValue(string session)
         => session.StartsWith(ApiTokenPrefix, StringComparison.Ordinal) ? "Bearer " + session : session;
 

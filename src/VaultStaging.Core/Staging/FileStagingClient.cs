@@ -14,7 +14,7 @@ using VaultStaging.Core.Json;
 namespace VaultStaging.Core.Staging;
 
 /// <summary>
-/// The file staging endpoints (REFERENCE §5–§7), one method each, paging followed.
+/// The file staging endpoints (https://general.veevavault.dev/vault-api/api-reference/26.2/file-staging/), one method each, paging followed.
 /// Paths are absolute staging paths as the connected user addresses them.
 /// </summary>
 public sealed class FileStagingClient
