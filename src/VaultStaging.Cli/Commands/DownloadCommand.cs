@@ -289,7 +289,7 @@ internal sealed class DownloadCommand
     /// <summary>The parser takes an unknown "--flag" for one more path; name it as the mistake it is.</summary>
     private static string CheckStagingPath(string path)
     {
-        if (path.StartsWith("-", StringComparison.Ordinal))
+        if (path.StartsWith('-'))
         {
             throw new CliUsageException($"unknown option '{path}' for download. Run 'vaultstaging download --help' for the options (credentials come only from the environment).");
         }

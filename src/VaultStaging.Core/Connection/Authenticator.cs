@@ -69,7 +69,7 @@ internal sealed class Authenticator
                 {
                     foreach (var value in values)
                     {
-                        long.TryParse(value, out headerVaultId);
+                        headerVaultId = long.TryParse(value, out var parsed) ? parsed : 0;
                     }
                 }
 

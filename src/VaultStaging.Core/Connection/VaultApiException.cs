@@ -52,9 +52,11 @@ public sealed class VaultApiException : VaultStagingException
         _ => VaultErrorCategory.NotSpecified,
     };
 
+    private static readonly char[] Underscore = { '_' };
+
     private static string PascalCase(string upperSnake)
     {
-        var parts = upperSnake.ToLowerInvariant().Split(new[] { '_' }, StringSplitOptions.RemoveEmptyEntries);
+        var parts = upperSnake.ToLowerInvariant().Split(Underscore, StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < parts.Length; i++)
         {
             parts[i] = char.ToUpperInvariant(parts[i][0]) + parts[i].Substring(1);

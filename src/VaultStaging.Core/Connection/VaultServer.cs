@@ -6,6 +6,8 @@ namespace VaultStaging.Core.Connection;
 /// <summary>Turns what a user types (a DNS name or a URL) into the Vault base address.</summary>
 public static class VaultServer
 {
+    private static readonly char[] SpaceOrBackslash = { ' ', '\\' };
+
     /// <summary>
     /// Accepts "myvault.veevavault.com", "https://myvault.veevavault.com" or a loopback http URL
     /// (the emulator). Throws <see cref="VaultStagingException"/> (InsecureServerUrl / InvalidServerUrl)
@@ -19,7 +21,7 @@ public static class VaultServer
             || !Uri.TryCreate(hasScheme ? text : "https://" + text, UriKind.Absolute, out var uri)
             || uri.Host.Length == 0
             || !string.IsNullOrEmpty(uri.UserInfo)
-            || text.IndexOfAny(new[] { ' ', '\\' }) >= 0)
+            || text.IndexOfAny(SpaceOrBackslash) >= 0)
         {
             throw Invalid(text);
         }

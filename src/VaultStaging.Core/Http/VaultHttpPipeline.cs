@@ -332,7 +332,7 @@ internal sealed class VaultHttpPipeline : IDisposable
         return exception;
     }
 
-    private VaultStagingException GaveUp(string requestLine, int attempts, TimeSpan elapsed, string cause, Exception last)
+    private static VaultStagingException GaveUp(string requestLine, int attempts, TimeSpan elapsed, string cause, Exception last)
     {
         var summary = string.Format(
             CultureInfo.InvariantCulture,

@@ -23,6 +23,7 @@ public sealed class FileStagingClient
 
     private const string ItemsPath = "services/file_staging/items";
     private const string UploadPath = "services/file_staging/upload";
+    private static readonly char[] Slash = { '/' };
 
     private readonly VaultHttpPipeline pipeline;
 
@@ -97,7 +98,7 @@ public sealed class FileStagingClient
     /// <summary>Creates the folder and any missing ancestors; existing ones are fine.</summary>
     public async Task EnsureFolderAsync(string path, CancellationToken cancellationToken = default)
     {
-        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var segments = path.Split(Slash, StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 0)
         {
             return;

@@ -57,7 +57,7 @@ internal sealed class JobPoller
                 // The loop serves every file: it must not carry the first file's log subject.
                 using (ExecutionContext.SuppressFlow())
                 {
-                    loop = Task.Run(RunAsync);
+                    loop = Task.Run(RunAsync, CancellationToken.None);
                 }
             }
         }

@@ -138,7 +138,7 @@ internal sealed class TransferProgress
         yield return ParentRecord(_clock.Elapsed);
     }
 
-    private ProgressRecord ChildRecord(int id, UploadProgress progress)
+    private static ProgressRecord ChildRecord(int id, UploadProgress progress)
     {
         var status = progress.PartsTotal > 0
             ? $"{progress.Stage}: part {progress.PartsDone} of {progress.PartsTotal}, {Bytes(progress.BytesDone)} of {Bytes(progress.BytesTotal)}"
