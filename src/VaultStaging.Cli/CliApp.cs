@@ -98,7 +98,7 @@ internal static class CliApp
     /// <summary>"unknown command 'uplaod'; did you mean 'upload'?" when the first word names no command.</summary>
     internal static string? UnknownCommand(RootCommand root, string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith("-", StringComparison.Ordinal))
+        if (args.Length == 0 || args[0].StartsWith('-'))
         {
             return null;
         }

@@ -162,7 +162,7 @@ internal sealed class CliConsole
 
         if (text.Length > Width - 1)
         {
-            text = text.Substring(0, Width - 2) + "…";
+            text = string.Concat(text.AsSpan(0, Width - 2), "…");
         }
 
         lock (gate)

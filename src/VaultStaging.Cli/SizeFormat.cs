@@ -9,7 +9,7 @@ internal static class SizeFormat
 {
     public static string Bytes(long bytes) => ByteSize.Format(bytes);
 
-    public static string Rate(double bytesPerSecond) => Bytes((long)bytesPerSecond) + "/s";
+    public static string Rate(double bytesPerSecond) => ByteSize.FormatRate(bytesPerSecond);
 
     public static string Seconds(TimeSpan duration)
         => duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";

@@ -126,7 +126,7 @@ internal sealed class DownloadCommand
             {
                 await DownloadSelector.SelectAsync(session.Connection.Staging, stagingPath, folder, parseResult.GetValue(recurse), selection, cancellationToken).ConfigureAwait(false);
             }
-            catch (VaultStagingException folderWithoutRecurse) when (folderWithoutRecurse.ErrorId == DownloadErrors.StagingFolderNeedsRecurseId)
+            catch (VaultStagingException folderWithoutRecurse) when (folderWithoutRecurse.ErrorId == VaultErrorIds.StagingFolderNeedsRecurse)
             {
                 throw new CliUsageException($"{stagingPath} is a folder: pass --recurse to download everything below it, keeping its layout under --to.", folderWithoutRecurse);
             }
@@ -289,7 +289,7 @@ internal sealed class DownloadCommand
     /// <summary>The parser takes an unknown "--flag" for one more path; name it as the mistake it is.</summary>
     private static string CheckStagingPath(string path)
     {
-        if (path.StartsWith("-", StringComparison.Ordinal))
+        if (path.StartsWith('-'))
         {
             throw new CliUsageException($"unknown option '{path}' for download. Run 'vaultstaging download --help' for the options (credentials come only from the environment).");
         }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Cli.Output;
+using VaultStaging.Core;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Cli.Commands;
@@ -81,7 +82,7 @@ internal sealed class MvCommand
                 output.Finished(job, what);
             }
         }
-        catch (Core.VaultStagingException error) when (error.ErrorId is "JobFailed" or "JobTimeout")
+        catch (Core.VaultStagingException error) when (error.ErrorId is VaultErrorIds.JobFailed or VaultErrorIds.JobTimeout)
         {
             output.Failed(0, what, error);
             return ExitCodes.Failure;

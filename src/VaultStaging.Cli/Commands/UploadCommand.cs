@@ -290,7 +290,7 @@ internal sealed class UploadCommand
     {
         foreach (string localPath in localPaths)
         {
-            if (localPath.StartsWith("-", StringComparison.Ordinal) && !File.Exists(localPath) && !Directory.Exists(localPath))
+            if (localPath.StartsWith('-') && !File.Exists(localPath) && !Directory.Exists(localPath))
             {
                 throw new CliUsageException($"unknown option '{localPath}' for upload. Run 'vaultstaging upload --help' for the options (credentials come only from the environment).");
             }

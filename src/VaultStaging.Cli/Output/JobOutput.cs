@@ -70,7 +70,7 @@ internal sealed class JobOutput
     /// <summary>A job (or, with id 0, the request that would have started one) that did not succeed.</summary>
     public void Failed(long id, string? what, Exception error)
     {
-        string status = error is VaultStagingException { ErrorId: "JobTimeout" } ? "timeout" : "failed";
+        string status = error is VaultStagingException { ErrorId: VaultErrorIds.JobTimeout } ? "timeout" : "failed";
         string message = ErrorReporter.Describe(error);
         if (json)
         {

@@ -25,7 +25,7 @@ internal sealed class Authenticator
     public async Task<string> LoginAsync(CancellationToken cancellationToken)
         => (await LoginWithVaultIdAsync(cancellationToken).ConfigureAwait(false)).SessionId;
 
-    /// <summary>POST /auth, then insists the session is on the vault at our host (REFERENCE §2.1 defaulting hazard).</summary>
+    /// <summary>POST /auth, then insists the session is on the vault at our host (when the user cannot use that vault, Vault silently opens a session on another of theirs: https://general.veevavault.dev/vault-api/api-reference/26.2/authentication/user-name-and-password/).</summary>
     public async Task<(string SessionId, long VaultId)> LoginWithVaultIdAsync(CancellationToken cancellationToken)
     {
         var request = new VaultRequest(HttpMethod.Post, pipeline.Api("auth"))
@@ -69,7 +69,7 @@ internal sealed class Authenticator
                 {
                     foreach (var value in values)
                     {
-                        long.TryParse(value, out headerVaultId);
+                        headerVaultId = long.TryParse(value, out var parsed) ? parsed : 0;
                     }
                 }
 
@@ -141,7 +141,7 @@ internal sealed class Authenticator
 
         var otherHost = HostOf(actual?.Url) ?? "another vault";
         throw new VaultStagingException(
-            "VaultMismatch",
+            VaultErrorIds.VaultMismatch,
             VaultErrorCategory.SecurityError,
             $"Vault logged '{credential.UserName}' in to {otherHost} (vault id {response.VaultId}) instead of {ourHost}: the user cannot use {ourHost} (no such vault, not a member, or inactive). The session was ended; check the server name and the user's vault membership.")
         {

@@ -35,7 +35,7 @@ public sealed class VaultApiException : VaultStagingException
     /// </summary>
     public bool AfterUncertainAttempt { get; internal set; }
 
-    internal static string ErrorIdFor(string vaultErrorType) => "Vault" + PascalCase(vaultErrorType);
+    internal static string ErrorIdFor(string vaultErrorType) => VaultErrorIds.VaultApiPrefix + PascalCase(vaultErrorType);
 
     internal static VaultErrorCategory CategoryFor(string vaultErrorType) => vaultErrorType switch
     {
@@ -52,9 +52,11 @@ public sealed class VaultApiException : VaultStagingException
         _ => VaultErrorCategory.NotSpecified,
     };
 
+    private static readonly char[] Underscore = { '_' };
+
     private static string PascalCase(string upperSnake)
     {
-        var parts = upperSnake.ToLowerInvariant().Split(new[] { '_' }, StringSplitOptions.RemoveEmptyEntries);
+        var parts = upperSnake.ToLowerInvariant().Split(Underscore, StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < parts.Length; i++)
         {
             parts[i] = char.ToUpperInvariant(parts[i][0]) + parts[i].Substring(1);
@@ -67,7 +69,7 @@ public sealed class VaultApiException : VaultStagingException
 /// <summary>One entry of the envelope's errors[] array.</summary>
 public sealed record VaultError(string Type, string Message);
 
-/// <summary>The Vault error types the engine branches on (REFERENCE §3.2).</summary>
+/// <summary>The Vault error types the engine branches on (https://general.veevavault.dev/vault-api/api-reference/26.2/errors/error-types/).</summary>
 public static class VaultErrorTypes
 {
     public const string InvalidSessionId = "INVALID_SESSION_ID";

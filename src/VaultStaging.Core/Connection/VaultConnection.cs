@@ -133,10 +133,10 @@ public sealed class VaultConnection : IDisposable
             {
                 identity = await Authenticator.WhoAmIAsync(pipeline, vaultId, cancellationToken).ConfigureAwait(false);
             }
-            catch (VaultStagingException expired) when (authenticator is null && expired.ErrorId == "SessionExpired")
+            catch (VaultStagingException expired) when (authenticator is null && expired.ErrorId == VaultErrorIds.SessionExpired)
             {
                 throw new VaultStagingException(
-                    "SessionExpired",
+                    VaultErrorIds.SessionExpired,
                     VaultErrorCategory.AuthenticationError,
                     $"Vault at {server.Authority} did not accept the given session id or API access token (expired, ended or from another vault); connect again with a user name and password or a fresh session id.",
                     expired);
@@ -177,7 +177,7 @@ public sealed class VaultConnection : IDisposable
 
         if (options.Server is null || !options.Server.IsAbsoluteUri)
         {
-            throw new VaultStagingException("InvalidServerUrl", VaultErrorCategory.InvalidArgument, "No Vault server was given; pass a DNS name such as myvault.veevavault.com.");
+            throw new VaultStagingException(VaultErrorIds.InvalidServerUrl, VaultErrorCategory.InvalidArgument, "No Vault server was given; pass a DNS name such as myvault.veevavault.com.");
         }
 
         var server = VaultServer.Parse(options.Server.GetLeftPart(UriPartial.Authority));
@@ -185,7 +185,7 @@ public sealed class VaultConnection : IDisposable
         if (!VaultRules.IsClientId(options.ClientId))
         {
             throw new VaultStagingException(
-                "InvalidClientId",
+                VaultErrorIds.InvalidClientId,
                 VaultErrorCategory.InvalidArgument,
                 $"The client id '{options.ClientId}' is not valid: use at most 100 letters, digits, '.', '_' or '-'.")
             {
@@ -198,14 +198,14 @@ public sealed class VaultConnection : IDisposable
         if (options.Credential is null && string.IsNullOrWhiteSpace(options.SessionId))
         {
             throw new VaultStagingException(
-                "CredentialRequired",
+                VaultErrorIds.CredentialRequired,
                 VaultErrorCategory.AuthenticationError,
                 "Give a user name and password, or an existing session id or API access token, to connect to Vault.");
         }
 
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
-            throw new VaultStagingException("InvalidRequestTimeout", VaultErrorCategory.InvalidArgument, "The request timeout must be positive.");
+            throw new VaultStagingException(VaultErrorIds.InvalidRequestTimeout, VaultErrorCategory.InvalidArgument, "The request timeout must be positive.");
         }
 
         return server;

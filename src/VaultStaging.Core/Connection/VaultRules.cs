@@ -6,7 +6,8 @@ namespace VaultStaging.Core.Connection;
 
 /// <summary>
 /// Vault's rules that more than one front end checks, written once: the API version and client id syntax
-/// (REFERENCE §1) and the job-status read limit (§4, §7). The CLI and the module call these; the engine enforces them.
+/// (https://general.veevavault.dev/vault-api/getting-started/endpoint-structure/ and …/vault-api/references/client-id/)
+/// and the job-status read limit (https://general.veevavault.dev/vault-api/api-reference/26.2/jobs/retrieve-job-status/). The CLI and the module call these; the engine enforces them.
 /// </summary>
 public static class VaultRules
 {
@@ -32,7 +33,7 @@ public static class VaultRules
         if (!IsApiVersion(text))
         {
             throw new VaultStagingException(
-                "InvalidApiVersion",
+                VaultErrorIds.InvalidApiVersion,
                 VaultErrorCategory.InvalidArgument,
                 $"The API version '{text}' is not valid: use the form v26.1.");
         }

@@ -6,6 +6,8 @@ namespace VaultStaging.Core.Connection;
 /// <summary>Turns what a user types (a DNS name or a URL) into the Vault base address.</summary>
 public static class VaultServer
 {
+    private static readonly char[] SpaceOrBackslash = { ' ', '\\' };
+
     /// <summary>
     /// Accepts "myvault.veevavault.com", "https://myvault.veevavault.com" or a loopback http URL
     /// (the emulator). Throws <see cref="VaultStagingException"/> (InsecureServerUrl / InvalidServerUrl)
@@ -19,7 +21,7 @@ public static class VaultServer
             || !Uri.TryCreate(hasScheme ? text : "https://" + text, UriKind.Absolute, out var uri)
             || uri.Host.Length == 0
             || !string.IsNullOrEmpty(uri.UserInfo)
-            || text.IndexOfAny(new[] { ' ', '\\' }) >= 0)
+            || text.IndexOfAny(SpaceOrBackslash) >= 0)
         {
             throw Invalid(text);
         }
@@ -29,7 +31,7 @@ public static class VaultServer
             if (!IsLoopback(uri))
             {
                 throw new VaultStagingException(
-                    "InsecureServerUrl",
+                    VaultErrorIds.InsecureServerUrl,
                     VaultErrorCategory.SecurityError,
                     $"'{uri.Authority}' was given with http://; HTTPS is required for a Vault server (plain http is only allowed for a loopback emulator). Use https://{uri.Authority}.")
                 {
@@ -60,7 +62,7 @@ public static class VaultServer
         // A URL with user info may carry a password: never echo it.
         var shown = text.IndexOf('@') >= 0 ? "The given value" : $"'{text}'";
         return new VaultStagingException(
-            "InvalidServerUrl",
+            VaultErrorIds.InvalidServerUrl,
             VaultErrorCategory.InvalidArgument,
             $"{shown} is not a Vault server address; give a DNS name such as myvault.veevavault.com or an https:// URL (without user name or password).");
     }

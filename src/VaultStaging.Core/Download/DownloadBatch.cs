@@ -46,13 +46,16 @@ public sealed class DownloadBatch
         var workers = new Task[Math.Min(maxParallelFiles, Math.Max(1, queue.Count))];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = Task.Run(async () =>
-            {
-                while (queue.TryDequeue(out var request))
+            // Workers start even when cancelled: each queued file still gets its Cancelled result.
+            workers[i] = Task.Run(
+                async () =>
                 {
-                    events.Raise(this, FileCompleted, await RunOneAsync(request, progress, cancellationToken).ConfigureAwait(false));
-                }
-            });
+                    while (queue.TryDequeue(out var request))
+                    {
+                        events.Raise(this, FileCompleted, await RunOneAsync(request, progress, cancellationToken).ConfigureAwait(false));
+                    }
+                },
+                CancellationToken.None);
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);

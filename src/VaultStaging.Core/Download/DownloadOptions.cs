@@ -21,7 +21,7 @@ public enum ExistingLocalFileAction
 /// <summary>Settings of a download run, shared by every file.</summary>
 public sealed class DownloadOptions
 {
-    /// <summary>The documented maximum per Range request (REFERENCE §5.2: 50 MB; read as 10^6 bytes, the smaller reading).</summary>
+    /// <summary>The documented maximum per Range request (50 MB, https://general.veevavault.dev/vault-api/api-reference/26.2/file-staging/download-item-content/; read as 10^6 bytes, the smaller reading).</summary>
     public const long MaxRangeSize = 50_000_000;
 
     /// <summary>Bytes re-read from the server to prove a partial file from an earlier run belongs to this file.</summary>

@@ -34,6 +34,8 @@ public sealed class DownloadSelection
 /// </summary>
 public static class DownloadSelector
 {
+    private static readonly char[] Slash = { '/' };
+
     /// <summary>
     /// Lists one staging path (throws StagingItemNotFound when nothing is there, StagingFolderNeedsRecurse for a
     /// folder without <paramref name="recurse"/>) and adds what it holds to <paramref name="selection"/>.
@@ -134,7 +136,7 @@ public static class DownloadSelector
     /// <summary>A relative staging path as a local relative path, or null when a segment cannot be a local name (or would climb out).</summary>
     internal static string? ToLocal(string relative)
     {
-        var segments = relative.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var segments = relative.Split(Slash, StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 0)
         {
             return null;

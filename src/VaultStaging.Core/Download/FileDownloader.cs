@@ -174,7 +174,7 @@ public sealed class FileDownloader
         {
             return Result(DownloadStatus.Cancelled);
         }
-        catch (VaultStagingException error) when (error.ErrorId is "DownloadSizeMismatch" or "DownloadMd5Mismatch")
+        catch (VaultStagingException error) when (error.ErrorId is VaultErrorIds.DownloadSizeMismatch or VaultErrorIds.DownloadMd5Mismatch)
         {
             DeleteQuietly(request.PartialPath);
             return Result(DownloadStatus.Failed, error);

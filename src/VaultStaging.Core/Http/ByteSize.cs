@@ -26,4 +26,7 @@ public static class ByteSize
 
         return value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
     }
+
+    /// <summary>A rate in the same units, e.g. "38.1 MiB/s".</summary>
+    public static string FormatRate(double bytesPerSecond) => Format((long)bytesPerSecond) + "/s";
 }

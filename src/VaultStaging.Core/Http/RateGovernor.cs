@@ -12,7 +12,7 @@ namespace VaultStaging.Core.Http;
 /// <summary>
 /// Reads Vault's burst headers from every response and, once the calls left in the window fall
 /// below a floor, spaces request starts out across every thread using the connection, so parallel
-/// uploads slow down together instead of piling onto an exhausted window (REFERENCE §4).
+/// uploads slow down together instead of piling onto an exhausted window (https://general.veevavault.dev/vault-api/references/api-rate-limits).
 /// </summary>
 internal sealed class RateGovernor
 {

@@ -105,7 +105,7 @@ internal sealed class SessionRenewer
     }
 
     public static VaultStagingException SessionExpired() => new(
-        "SessionExpired",
+        VaultErrorIds.SessionExpired,
         VaultErrorCategory.AuthenticationError,
         "The Vault session has expired and cannot be renewed from a session id alone.")
     {

@@ -175,7 +175,7 @@ internal sealed class VaultHttpPipeline : IDisposable
             {
                 // Not worth a retry (unknown host, failed TLS handshake): one clear error naming the server.
                 throw new VaultStagingException(
-                    "ConnectionFailed",
+                    VaultErrorIds.ConnectionFailed,
                     VaultErrorCategory.ConnectionError,
                     $"{requestLine} to {uri.Authority} failed: {Describe(exception)}. Check the server address (DNS name, https:// and port) and any proxy.",
                     exception);
@@ -272,7 +272,7 @@ internal sealed class VaultHttpPipeline : IDisposable
         return message;
     }
 
-    /// <summary>Session ids go raw (as VAPIL sends them); API access tokens (veeva-vault-…) as Bearer (REFERENCE §1).</summary>
+    /// <summary>Session ids go raw (as VAPIL sends them); API access tokens (veeva-vault-…) as Bearer (https://general.veevavault.dev/vault-api/getting-started/authenticating/).</summary>
     internal static string AuthorizationValue(string session)
         => session.StartsWith(ApiTokenPrefix, StringComparison.Ordinal) ? "Bearer " + session : session;
 
@@ -285,7 +285,7 @@ internal sealed class VaultHttpPipeline : IDisposable
                 || !string.Equals(absolute.Authority, Server.Authority, StringComparison.OrdinalIgnoreCase))
             {
                 throw new VaultStagingException(
-                    "UnexpectedRedirectHost",
+                    VaultErrorIds.UnexpectedRedirectHost,
                     VaultErrorCategory.SecurityError,
                     $"Vault returned a link to {absolute.Scheme}://{absolute.Authority}, which is not the connected server {Server.Authority}; the session is not sent there.");
             }
@@ -332,7 +332,7 @@ internal sealed class VaultHttpPipeline : IDisposable
         return exception;
     }
 
-    private VaultStagingException GaveUp(string requestLine, int attempts, TimeSpan elapsed, string cause, Exception last)
+    private static VaultStagingException GaveUp(string requestLine, int attempts, TimeSpan elapsed, string cause, Exception last)
     {
         var summary = string.Format(
             CultureInfo.InvariantCulture,
@@ -345,8 +345,8 @@ internal sealed class VaultHttpPipeline : IDisposable
         return last switch
         {
             VaultApiException api => new VaultApiException(api.VaultErrorType, summary + " " + api.Message, api.HttpStatus, api.ExecutionId, api) { Errors = api.Errors },
-            TimeoutException => new VaultStagingException("RequestTimeout", VaultErrorCategory.OperationTimeout, summary + " Raise the request timeout or check the network.", last),
-            _ => new VaultStagingException("ConnectionFailed", VaultErrorCategory.ConnectionError, summary + " Check the network, the server address and any proxy.", last),
+            TimeoutException => new VaultStagingException(VaultErrorIds.RequestTimeout, VaultErrorCategory.OperationTimeout, summary + " Raise the request timeout or check the network.", last),
+            _ => new VaultStagingException(VaultErrorIds.ConnectionFailed, VaultErrorCategory.ConnectionError, summary + " Check the network, the server address and any proxy.", last),
         };
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace VaultStaging.Core.Json;
 
-// Wire shapes of the Vault responses (REFERENCE §2–§7). Read through VaultJsonContext only.
+// Wire shapes of the Vault responses (https://general.veevavault.dev/vault-api/api-reference/26.2/, Authentication to Jobs). Read through VaultJsonContext only.
 
 /// <summary>The fields every Vault response carries.</summary>
 internal class EnvelopeDto

@@ -14,16 +14,16 @@ using VaultStaging.Core.Json;
 namespace VaultStaging.Core.Staging;
 
 /// <summary>
-/// The file staging endpoints (REFERENCE §5–§7), one method each, paging followed.
+/// The file staging endpoints (https://general.veevavault.dev/vault-api/api-reference/26.2/file-staging/), one method each, paging followed.
 /// Paths are absolute staging paths as the connected user addresses them.
 /// </summary>
 public sealed class FileStagingClient
 {
     /// <summary>The error a single-request upload throws when the server's size or MD5 of the file is not ours.</summary>
-    internal const string UploadVerificationFailedId = "UploadVerificationFailed";
 
     private const string ItemsPath = "services/file_staging/items";
     private const string UploadPath = "services/file_staging/upload";
+    private static readonly char[] Slash = { '/' };
 
     private readonly VaultHttpPipeline pipeline;
 
@@ -98,7 +98,7 @@ public sealed class FileStagingClient
     /// <summary>Creates the folder and any missing ancestors; existing ones are fine.</summary>
     public async Task EnsureFolderAsync(string path, CancellationToken cancellationToken = default)
     {
-        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var segments = path.Split(Slash, StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 0)
         {
             return;
@@ -114,7 +114,7 @@ public sealed class FileStagingClient
                 if (item.Kind == StagingItemKind.File)
                 {
                     throw new VaultStagingException(
-                        "StagingPathIsFile",
+                        VaultErrorIds.StagingPathIsFile,
                         VaultErrorCategory.InvalidArgument,
                         $"Cannot create folder {path}: {item.Path} is a file.")
                     {
@@ -184,7 +184,7 @@ public sealed class FileStagingClient
         if (item.Size != length || !string.Equals(item.FileContentMd5, expectedMd5, StringComparison.OrdinalIgnoreCase))
         {
             throw new VaultStagingException(
-                UploadVerificationFailedId,
+                VaultErrorIds.UploadVerificationFailed,
                 VaultErrorCategory.InvalidData,
                 $"Vault stored {path} as {item.Size?.ToString(CultureInfo.InvariantCulture) ?? "?"} bytes with MD5 {item.FileContentMd5 ?? "(none)"}, but {length} bytes with MD5 {expectedMd5} were sent; upload the file again.")
             {
@@ -362,7 +362,7 @@ public sealed class FileStagingClient
     }
 
     private static VaultStagingException RangeNotHonored(string path, string range, string what) => new(
-        "RangeNotHonored",
+        VaultErrorIds.RangeNotHonored,
         VaultErrorCategory.ProtocolError,
         $"Vault did not answer the ranged download of {path} ({range}) as asked: {what}. Try again; if it persists, download the file with a fresh start (delete the partial file).")
     {
@@ -438,7 +438,7 @@ public sealed class FileStagingClient
             || (part.PartNumber != 0 && part.PartNumber != partNumber))
         {
             throw new VaultStagingException(
-                "PartVerificationFailed",
+                VaultErrorIds.PartVerificationFailed,
                 VaultErrorCategory.InvalidData,
                 $"Vault stored part {partText} as {part.Size} bytes with MD5 {part.PartContentMd5 ?? "(none)"} (part number {part.PartNumber}), but {sent.Length} bytes with MD5 {sentMd5} were sent; the part must be sent again.");
         }

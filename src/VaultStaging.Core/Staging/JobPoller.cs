@@ -57,7 +57,7 @@ internal sealed class JobPoller
                 // The loop serves every file: it must not carry the first file's log subject.
                 using (ExecutionContext.SuppressFlow())
                 {
-                    loop = Task.Run(RunAsync);
+                    loop = Task.Run(RunAsync, CancellationToken.None);
                 }
             }
         }
@@ -143,12 +143,12 @@ internal sealed class JobPoller
     }
 
     internal static VaultStagingException Failed(VaultJob job) => new(
-        "JobFailed",
+        VaultErrorIds.JobFailed,
         VaultErrorCategory.NotSpecified,
         $"Vault job {job.Id} ended with status {job.Status}; check the job in Vault (Admin > Operations > Job Status) and try again.");
 
     internal static VaultStagingException TimedOut(long jobId, TimeSpan timeout, string lastStatus) => new(
-        "JobTimeout",
+        VaultErrorIds.JobTimeout,
         VaultErrorCategory.OperationTimeout,
         string.Format(
             CultureInfo.InvariantCulture,

@@ -27,7 +27,7 @@ public enum StagingItemKind
     Folder,
 }
 
-/// <summary>An active resumable upload session (REFERENCE §6.1).</summary>
+/// <summary>An active resumable upload session (https://general.veevavault.dev/vault-api/api-reference/26.2/file-staging/resumable-upload-sessions/).</summary>
 public sealed class UploadSessionInfo
 {
     public string Id { get; init; } = "";

@@ -22,7 +22,7 @@ public sealed class StagingMovePlan
 }
 
 /// <summary>
-/// Move / rename (REFERENCE §5.4) with the rules the API leaves to the client: <c>mv</c>'s meaning of an existing
+/// Move / rename (https://general.veevavault.dev/vault-api/api-reference/26.2/file-staging/update-folder-or-file/) with the rules the API leaves to the client: <c>mv</c>'s meaning of an existing
 /// target folder, no moving the root or a home, no silent replacement (the API has no overwrite flag: with
 /// overwrite the target file is deleted first, its job followed, then the item moved), and the job followed to its end.
 /// </summary>

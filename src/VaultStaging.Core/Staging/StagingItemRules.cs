@@ -6,10 +6,6 @@ namespace VaultStaging.Core.Staging;
 /// <summary>Client-side rules for moving and deleting staging items, and their errors (ids and wording in one place).</summary>
 public static class StagingItemRules
 {
-    public const string ProtectedItemId = "ProtectedStagingItem";
-    public const string ItemExistsId = "StagingItemExists";
-    public const string ItemNotFoundId = "StagingItemNotFound";
-
     private static readonly Regex UserHome = new(@"^/u\d+$", RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -28,7 +24,7 @@ public static class StagingItemRules
         if (IsRootOrUserHome(path))
         {
             throw new VaultStagingException(
-                ProtectedItemId,
+                VaultErrorIds.ProtectedStagingItem,
                 VaultErrorCategory.InvalidArgument,
                 $"{StagingPath.Normalize(path)} is the staging root or a user's home folder and is never {verb} by this tool. Name the items inside it instead.")
             {
@@ -38,7 +34,7 @@ public static class StagingItemRules
     }
 
     internal static VaultStagingException NotFound(string path) => new(
-        ItemNotFoundId,
+        VaultErrorIds.StagingItemNotFound,
         VaultErrorCategory.ObjectNotFound,
         $"Nothing is staged at {path}. Check the path with 'ls' (Get-VaultStagingItem); admins address their own files as /u<id>/…")
     {
@@ -46,7 +42,7 @@ public static class StagingItemRules
     };
 
     internal static VaultStagingException TargetExists(string source, string target, bool targetIsFolder) => new(
-        ItemExistsId,
+        VaultErrorIds.StagingItemExists,
         VaultErrorCategory.ResourceExists,
         targetIsFolder
             ? $"Cannot move {source} to {target}: a folder of that name is there. Remove it first or choose another name."
@@ -56,7 +52,7 @@ public static class StagingItemRules
     };
 
     internal static VaultStagingException InvalidMove(string source, string target, string why) => new(
-        "InvalidStagingMove",
+        VaultErrorIds.InvalidStagingMove,
         VaultErrorCategory.InvalidArgument,
         $"Cannot move {source} to {target}: {why}.")
     {
@@ -68,7 +64,7 @@ public static class StagingItemRules
         if (string.IsNullOrEmpty(name) || name.IndexOf('/') >= 0)
         {
             throw new VaultStagingException(
-                "InvalidStagingName",
+                VaultErrorIds.InvalidStagingName,
                 VaultErrorCategory.InvalidArgument,
                 $"'{name}' is not a valid new name: give a name without '/'. To move an item to another folder, use move.")
             {

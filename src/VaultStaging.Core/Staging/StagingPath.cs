@@ -3,7 +3,7 @@ using System.Text;
 
 namespace VaultStaging.Core.Staging;
 
-/// <summary>Client-side rules for staging paths (REFERENCE §8), checked before anything is sent.</summary>
+/// <summary>Client-side rules for staging paths (https://general.veevavault.dev/vault-api/guides/file-staging/about-paths/), checked before anything is sent.</summary>
 public static class StagingPath
 {
     /// <summary>File names longer than this many UTF-8 bytes are refused (the documented FTP limit, applied cautiously).</summary>
@@ -106,7 +106,7 @@ public static class StagingPath
     }
 
     private static VaultStagingException Invalid(string path, string rule)
-        => new("InvalidStagingPath", VaultErrorCategory.InvalidArgument, $"The staging path '{path}' is not valid: {rule}.")
+        => new(VaultErrorIds.InvalidStagingPath, VaultErrorCategory.InvalidArgument, $"The staging path '{path}' is not valid: {rule}.")
         {
             Target = path,
         };

@@ -206,7 +206,7 @@ public sealed class FileUploader
                 throw TransferErrors.UploadSessionLost(request.LocalPath, stagingPath);
             }
         }
-        catch (VaultStagingException changed) when (changed.ErrorId is TransferErrors.LocalFileChangedId or TransferErrors.LocalFileUnreadableId)
+        catch (VaultStagingException changed) when (changed.ErrorId is VaultErrorIds.LocalFileChanged or VaultErrorIds.LocalFileUnreadable)
         {
             await AbandonAsync(upload).ConfigureAwait(false);
             throw;

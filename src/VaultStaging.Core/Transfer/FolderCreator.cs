@@ -54,7 +54,7 @@ internal sealed class FolderCreator
         await EnsureAsync(StagingPath.GetParent(folder), cancellationToken).ConfigureAwait(false);
         if (await index.IsFileAsync(folder, cancellationToken).ConfigureAwait(false))
         {
-            throw new VaultStagingException("StagingPathIsFile", VaultErrorCategory.InvalidArgument, $"Cannot create folder {folder}: it is a file.")
+            throw new VaultStagingException(VaultErrorIds.StagingPathIsFile, VaultErrorCategory.InvalidArgument, $"Cannot create folder {folder}: it is a file.")
             {
                 Target = folder,
             };

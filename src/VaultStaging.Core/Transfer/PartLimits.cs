@@ -5,7 +5,7 @@ using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Core.Transfer;
 
-/// <summary>The server's part rules for an API version (REFERENCE §6.2, §9).</summary>
+/// <summary>The server's part rules for an API version (https://general.veevavault.dev/vault-api/api-reference/26.2/file-staging/resumable-upload-sessions/upload-to-a-session/, which changed in v26.2).</summary>
 public sealed class PartLimits
 {
     public const long MiB = 1024 * 1024;

@@ -45,7 +45,7 @@ public sealed class PartPlan
         if (requestedPartSize is { } requested && (requested < limits.MinPartSize || requested > limits.MaxPartSize))
         {
             throw new VaultStagingException(
-                "InvalidPartSize",
+                VaultErrorIds.InvalidPartSize,
                 VaultErrorCategory.InvalidArgument,
                 $"The part size {Bytes(requested)} is outside the allowed range {Bytes(limits.MinPartSize)} to {Bytes(limits.MaxPartSize)}; choose a size in that range or leave it unset.");
         }
@@ -86,7 +86,7 @@ public sealed class PartPlan
             message += " Split the file into smaller pieces.";
         }
 
-        return new VaultStagingException("FileTooLarge", VaultErrorCategory.LimitsExceeded, message);
+        return new VaultStagingException(VaultErrorIds.FileTooLarge, VaultErrorCategory.LimitsExceeded, message);
     }
 
     private static long CeilDiv(long value, long divisor) => (value + divisor - 1) / divisor;

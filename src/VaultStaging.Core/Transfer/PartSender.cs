@@ -17,8 +17,6 @@ namespace VaultStaging.Core.Transfer;
 /// </summary>
 internal sealed class PartSender
 {
-    public const string PartVerificationFailed = "PartVerificationFailed";
-
     private readonly FileStagingClient staging;
     private readonly IVaultLog log;
     private readonly LinkEstimate link;
@@ -68,10 +66,10 @@ internal sealed class PartSender
             {
                 if (attempt >= maxAttempts)
                 {
-                    if (e is VaultStagingException { ErrorId: PartVerificationFailed })
+                    if (e is VaultStagingException { ErrorId: VaultErrorIds.PartVerificationFailed })
                     {
                         throw new VaultStagingException(
-                            PartVerificationFailed,
+                            VaultErrorIds.PartVerificationFailed,
                             VaultErrorCategory.InvalidData,
                             $"Part {partNumber} of {partCount} of '{localPath}' did not verify after {attempt} attempt(s): {e.Message} Run the same upload again to resume from this part.",
                             e)
@@ -110,7 +108,7 @@ internal sealed class PartSender
     {
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         VaultApiException api when RetryPolicy.IsTransient(api) => true,
-        VaultStagingException v => v.ErrorId == PartVerificationFailed
+        VaultStagingException v => v.ErrorId == VaultErrorIds.PartVerificationFailed
             || v.Category is VaultErrorCategory.ConnectionError or VaultErrorCategory.ProtocolError or VaultErrorCategory.OperationTimeout,
         HttpRequestException or IOException => true,
         _ => false,

@@ -43,7 +43,7 @@ public sealed class PathFilter
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new VaultStagingException(
-                "PatternFileUnreadable",
+                VaultErrorIds.PatternFileUnreadable,
                 VaultErrorCategory.InvalidArgument,
                 $"The pattern file '{path}' cannot be read: {e.Message}",
                 e)
@@ -74,7 +74,7 @@ public sealed class PathFilter
     {
         if (string.IsNullOrWhiteSpace(pattern))
         {
-            throw new VaultStagingException("InvalidPattern", VaultErrorCategory.InvalidArgument, "An include or exclude pattern is empty; give a glob such as *.tmp or logs/**.");
+            throw new VaultStagingException(VaultErrorIds.InvalidPattern, VaultErrorCategory.InvalidArgument, "An include or exclude pattern is empty; give a glob such as *.tmp or logs/**.");
         }
 
         var glob = pattern.Trim().Replace('\\', '/');

@@ -63,7 +63,7 @@ internal sealed class SessionSlots
     }
 
     /// <summary>
-    /// Vault answers OPERATION_NOT_ALLOWED when the vault-wide session cap is reached (emulator choice #3, REFERENCE §10.3);
+    /// Vault answers OPERATION_NOT_ALLOWED when the vault-wide session cap is reached (undocumented; the emulator's reading, docs/emulator.md);
     /// a refusal after an uncertain attempt is the caller's to resolve first.
     /// </summary>
     private static bool IsCapReached(VaultApiException e)

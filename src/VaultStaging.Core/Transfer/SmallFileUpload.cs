@@ -40,7 +40,7 @@ internal sealed class SmallFileUpload
                 await staging.UploadFileAsync(stagingPath, stream, file.Length, md5, overwrite, cancellationToken).ConfigureAwait(false);
                 break;
             }
-            catch (VaultStagingException bad) when (bad.ErrorId == FileStagingClient.UploadVerificationFailedId)
+            catch (VaultStagingException bad) when (bad.ErrorId == VaultErrorIds.UploadVerificationFailed)
             {
                 if (attempt >= 2)
                 {

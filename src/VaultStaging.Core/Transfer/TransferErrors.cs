@@ -8,60 +8,57 @@ namespace VaultStaging.Core.Transfer;
 /// <summary>The transfer engine's own errors: one place for their ids, categories and wording.</summary>
 internal static class TransferErrors
 {
-    public const string LocalFileChangedId = "LocalFileChanged";
-    public const string LocalFileUnreadableId = "LocalFileUnreadable";
-
     public static VaultStagingException LocalFileNotFound(string localPath)
-        => Error("LocalFileNotFound", VaultErrorCategory.ObjectNotFound, localPath,
+        => Error(VaultErrorIds.LocalFileNotFound, VaultErrorCategory.ObjectNotFound, localPath,
             $"The local file '{localPath}' does not exist. Check the path.");
 
     public static VaultStagingException LocalPathNotFound(string localPath)
-        => Error("LocalPathNotFound", VaultErrorCategory.ObjectNotFound, localPath,
+        => Error(VaultErrorIds.LocalPathNotFound, VaultErrorCategory.ObjectNotFound, localPath,
             $"The local path '{localPath}' does not exist. Check the path.");
 
     public static VaultStagingException LocalPathIsDirectory(string localPath)
-        => Error("LocalPathIsDirectory", VaultErrorCategory.InvalidArgument, localPath,
+        => Error(VaultErrorIds.LocalPathIsDirectory, VaultErrorCategory.InvalidArgument, localPath,
             $"'{localPath}' is a directory, not a file. Select the files in it (recursively if needed).");
 
     public static VaultStagingException DirectoryNeedsRecurse(string localPath)
-        => Error("DirectoryNeedsRecurse", VaultErrorCategory.InvalidArgument, localPath,
+        => Error(VaultErrorIds.DirectoryNeedsRecurse, VaultErrorCategory.InvalidArgument, localPath,
             $"'{localPath}' is a directory.",
             remedies: new[] { new Remedy(RemedyAction.Recurse, "to stage the files below it, keeping their layout") });
 
     public static VaultStagingException LocalPathOutsideBase(string localPath, string basePath)
-        => Error("LocalPathOutsideBase", VaultErrorCategory.InvalidArgument, localPath,
+        => Error(VaultErrorIds.LocalPathOutsideBase, VaultErrorCategory.InvalidArgument, localPath,
             $"'{localPath}' is not below the base path '{basePath}', so its staging layout cannot be derived. Choose a base path that contains it.");
 
     public static VaultStagingException LocalFileUnreadable(string localPath, Exception inner)
-        => Error(LocalFileUnreadableId, VaultErrorCategory.PermissionDenied, localPath,
+        => Error(VaultErrorIds.LocalFileUnreadable, VaultErrorCategory.PermissionDenied, localPath,
             $"The local file '{localPath}' cannot be read: {inner.Message} Close any program that holds it open for writing, or check its permissions.",
             inner);
 
     public static VaultStagingException LocalFileChanged(string localPath)
-        => Error(LocalFileChangedId, VaultErrorCategory.InvalidData, localPath,
+        => Error(VaultErrorIds.LocalFileChanged, VaultErrorCategory.InvalidData, localPath,
             $"The local file '{localPath}' changed while it was being staged (its size or last-write time differs from the start), so it was not committed. "
             + "Run the upload again once the file is no longer being written; verified parts that still match are kept.");
 
     public static VaultStagingException SessionSizeMismatch(string localPath, long localSize, long sessionSize)
-        => Error("SessionSizeMismatch", VaultErrorCategory.InvalidArgument, localPath,
+        => Error(VaultErrorIds.SessionSizeMismatch, VaultErrorCategory.InvalidArgument, localPath,
             $"The local file '{localPath}' is {localSize:N0} bytes but the upload session was created for {sessionSize:N0} bytes. Attach the session to the file it was created for.");
 
     public static VaultStagingException SessionIncompatible(string localPath, string stagingPath)
-        => Error("SessionIncompatible", VaultErrorCategory.InvalidData, localPath,
+        => Error(VaultErrorIds.SessionIncompatible, VaultErrorCategory.InvalidData, localPath,
             $"The upload session for '{stagingPath}' holds parts that do not fit a valid part layout for '{localPath}'. Abort the session and upload the file again.");
 
     public static VaultStagingException SessionIncomplete(string localPath, int nextPart, int partCount)
-        => Error("SessionIncomplete", VaultErrorCategory.InvalidArgument, localPath,
+        => Error(VaultErrorIds.SessionIncomplete, VaultErrorCategory.InvalidArgument, localPath,
             $"The upload of '{localPath}' cannot be committed: part {nextPart} of {partCount} has not been sent yet. Send the remaining parts first.");
 
     public static VaultStagingException PartUploadFailed(string localPath, int partNumber, int partCount, int attempts, Exception inner)
-        => Error("PartUploadFailed", VaultErrorCategory.ConnectionError, localPath,
+        => Error(VaultErrorIds.PartUploadFailed, VaultErrorCategory.ConnectionError, localPath,
             $"Part {partNumber} of {partCount} of '{localPath}' could not be sent after {attempts} attempt(s): {inner.Message} "
             + "Run the same upload again to resume from this part.",
             inner);
 
     public static VaultStagingException StagingItemExists(string localPath, string stagingPath)
-        => Error("StagingItemExists", VaultErrorCategory.ResourceExists, localPath,
+        => Error(VaultErrorIds.StagingItemExists, VaultErrorCategory.ResourceExists, localPath,
             $"'{stagingPath}' already exists on the staging server, so '{localPath}' was not staged.",
             remedies: new[]
             {
@@ -71,7 +68,7 @@ internal static class TransferErrors
             });
 
     public static VaultStagingException StagedCopyDiffers(string localPath, string stagingPath, long localSize, DateTime localWriteUtc, StagingItem staged)
-        => Error("StagedCopyDiffers", VaultErrorCategory.ResourceExists, localPath,
+        => Error(VaultErrorIds.StagedCopyDiffers, VaultErrorCategory.ResourceExists, localPath,
             $"'{stagingPath}' is staged but differs from '{localPath}' ({StagedCopy.Difference(localSize, localWriteUtc, staged)}), so it was neither skipped nor replaced.",
             remedies: new[]
             {
@@ -80,7 +77,7 @@ internal static class TransferErrors
             });
 
     public static VaultStagingException DuplicateStagingPath(string localPath, string otherLocalPath, string stagingPath)
-        => Error("DuplicateStagingPath", VaultErrorCategory.InvalidArgument, localPath,
+        => Error(VaultErrorIds.DuplicateStagingPath, VaultErrorCategory.InvalidArgument, localPath,
             $"'{localPath}' and '{otherLocalPath}' would both be staged as '{stagingPath}' (staging paths do not distinguish upper and lower case), so neither was staged. "
             + "Rename one of them or stage them into different folders.");
 
@@ -88,42 +85,42 @@ internal static class TransferErrors
         => Error(invalidPath.ErrorId, invalidPath.Category, localPath, $"'{localPath}' was not staged: {invalidPath.Summary}");
 
     public static VaultStagingException StagedCopyNotRemoved(string localPath, string stagingPath, string detail, Exception inner)
-        => Error("StagedCopyCorrupt", VaultErrorCategory.InvalidData, localPath,
+        => Error(VaultErrorIds.StagedCopyCorrupt, VaultErrorCategory.InvalidData, localPath,
             $"'{stagingPath}' did not verify after it was staged ({detail}) and could not be removed ({inner.Message}). Delete it or stage the file again with overwrite before any run relies on it.",
             inner);
 
     public static VaultStagingException StagedCopyCorrupt(string localPath, string stagingPath, string detail)
-        => Error("StagedCopyCorrupt", VaultErrorCategory.InvalidData, localPath,
+        => Error(VaultErrorIds.StagedCopyCorrupt, VaultErrorCategory.InvalidData, localPath,
             $"'{stagingPath}' did not verify after it was staged ({detail}); the bad copy was removed so no later run can take it for good. Run the upload again.");
 
     public static VaultStagingException StagingPathIsFolder(string localPath, string stagingPath)
-        => Error("StagingPathIsFolder", VaultErrorCategory.ResourceExists, localPath,
+        => Error(VaultErrorIds.StagingPathIsFolder, VaultErrorCategory.ResourceExists, localPath,
             $"'{stagingPath}' is a folder on the staging server, so '{localPath}' cannot be staged there. Choose another staging path.");
 
     public static VaultStagingException StagedSizeMismatch(string localPath, string stagingPath, long localSize, long? stagedSize)
-        => Error("StagedSizeMismatch", VaultErrorCategory.InvalidData, localPath,
+        => Error(VaultErrorIds.StagedSizeMismatch, VaultErrorCategory.InvalidData, localPath,
             stagedSize is { } size
                 ? $"'{stagingPath}' was committed but holds {size:N0} bytes instead of the {localSize:N0} bytes of '{localPath}'. Upload the file again with overwrite."
                 : $"'{stagingPath}' was committed but is not on the staging server after its job finished. Upload '{localPath}' again.");
 
     public static VaultStagingException SessionLimitReached(string localPath, TimeSpan waited, Exception inner)
-        => Error("SessionLimitReached", VaultErrorCategory.LimitsExceeded, localPath,
+        => Error(VaultErrorIds.SessionLimitReached, VaultErrorCategory.LimitsExceeded, localPath,
             $"No upload session could be created for '{localPath}': the vault stayed at its limit of active upload sessions for {waited.TotalMinutes:0.#} min. "
             + "Commit or abort sessions that are no longer needed and run the upload again.",
             inner,
             new[] { new Remedy(RemedyAction.ListSessions, "to see the active sessions") });
 
     public static VaultStagingException UploadSessionLost(string localPath, string stagingPath)
-        => Error("UploadSessionExpired", VaultErrorCategory.InvalidData, localPath,
+        => Error(VaultErrorIds.UploadSessionExpired, VaultErrorCategory.InvalidData, localPath,
             $"The upload session for '{stagingPath}' ended on the server (Vault purges sessions 72 h after they are created) and a fresh session ended too. Run the upload again.");
 
     public static VaultStagingException AdminPathForNonAdmin(string localPath, string stagingPath, string userName)
-        => Error("AdminPathForNonAdmin", VaultErrorCategory.InvalidArgument, localPath,
+        => Error(VaultErrorIds.AdminPathForNonAdmin, VaultErrorCategory.InvalidArgument, localPath,
             $"'{stagingPath}' is how an admin addresses a user's home, but {userName} is not an admin: your staging root '/' is already your home, so '{localPath}' was not staged. "
             + $"Drop the /u<id> prefix (e.g. '{NonAdminSpelling(stagingPath)}').");
 
     public static VaultStagingException Unexpected(string localPath, Exception inner)
-        => Error("UploadFailed", VaultErrorCategory.NotSpecified, localPath,
+        => Error(VaultErrorIds.UploadFailed, VaultErrorCategory.NotSpecified, localPath,
             $"Staging '{localPath}' failed unexpectedly ({inner.GetType().Name}: {inner.Message}). Run it again; report the problem if it repeats.",
             inner);
 

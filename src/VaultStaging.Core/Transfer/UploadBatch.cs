@@ -46,7 +46,7 @@ public sealed class UploadBatch
         workers = new Task[maxParallelFiles];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = Task.Run(WorkAsync);
+            workers[i] = Task.Run(WorkAsync, CancellationToken.None);
         }
     }
 

@@ -16,14 +16,12 @@ internal sealed class ApiRouter
     private readonly AuthEndpoints _auth;
     private readonly ItemEndpoints _items;
     private readonly UploadEndpoints _uploads;
-    private readonly JobEndpoints _jobs;
 
     public ApiRouter(EmulatorContext emulator)
     {
         _auth = new AuthEndpoints(emulator);
         _items = new ItemEndpoints(emulator);
         _uploads = new UploadEndpoints(emulator);
-        _jobs = new JobEndpoints();
     }
 
     /// <summary>Resolves a route; <paramref name="segments"/> are the decoded segments after the version.</summary>
@@ -45,11 +43,11 @@ internal sealed class ApiRouter
             case "session" when s.Count == 1:
                 return Verb(method, ("DELETE", EmulatorEndpoint.Logout, _auth.LogoutAsync, true));
             case "keep-alive" when s.Count == 1:
-                return Verb(method, ("POST", EmulatorEndpoint.KeepAlive, _auth.KeepAliveAsync, true));
+                return Verb(method, ("POST", EmulatorEndpoint.KeepAlive, AuthEndpoints.KeepAliveAsync, true));
             case "objects" when s.Count == 3 && s[1] == "users" && s[2] == "me":
-                return Verb(method, ("GET", EmulatorEndpoint.Me, _auth.MeAsync, true));
+                return Verb(method, ("GET", EmulatorEndpoint.Me, AuthEndpoints.MeAsync, true));
             case "services" when s.Count == 3 && s[1] == "jobs":
-                return Verb(method, ("GET", EmulatorEndpoint.JobStatus, _jobs.StatusAsync, true), tail: s.Skip(2));
+                return Verb(method, ("GET", EmulatorEndpoint.JobStatus, JobEndpoints.StatusAsync, true), tail: s.Skip(2));
             case "services" when s.Count >= 3 && s[1] == "file_staging" && s[2] == "items":
                 return MatchItems(method, s.Skip(3).ToArray());
             case "services" when s.Count >= 3 && s[1] == "file_staging" && s[2] == "upload":

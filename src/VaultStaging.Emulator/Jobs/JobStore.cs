@@ -101,7 +101,7 @@ internal sealed class JobStore
         }
     }
 
-    private void Run(Job job)
+    private static void Run(Job job)
     {
         try
         {

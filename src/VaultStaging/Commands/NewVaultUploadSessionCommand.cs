@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using VaultStaging.Core;
 using VaultStaging.Core.Staging;
 using VaultStaging.Core.Transfer;
 
@@ -43,7 +44,7 @@ public sealed class NewVaultUploadSessionCommand : LocalFileCmdlet
         _vault = RequireConnection();
         if ((Destination is null) == (StagingPath is null))
         {
-            ThrowArgumentError("DestinationOrStagingPath", "Give either -Destination (a staging folder) or -StagingPath (the file's full staging path), not both and not neither.", null);
+            ThrowArgumentError(VaultErrorIds.DestinationOrStagingPath, "Give either -Destination (a staging folder) or -StagingPath (the file's full staging path), not both and not neither.", null);
         }
 
         _options = new UploadOptions
@@ -59,7 +60,7 @@ public sealed class NewVaultUploadSessionCommand : LocalFileCmdlet
         {
             if (Directory.Exists(localPath))
             {
-                WriteLocalPathError("PathIsDirectory", ErrorCategory.InvalidArgument, $"'{localPath}' is a directory; an upload session holds one file.", localPath);
+                WriteLocalPathError(VaultErrorIds.PathIsDirectory, ErrorCategory.InvalidArgument, $"'{localPath}' is a directory; an upload session holds one file.", localPath);
                 continue;
             }
 

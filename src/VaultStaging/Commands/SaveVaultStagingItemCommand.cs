@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using VaultStaging.Core;
 using VaultStaging.Core.Download;
 using VaultStaging.Core.Staging;
 
@@ -64,18 +65,18 @@ public sealed class SaveVaultStagingItemCommand : VaultServerCmdlet
         var modes = (Overwrite ? 1 : 0) + (SkipExisting ? 1 : 0) + (Update ? 1 : 0);
         if (modes > 1)
         {
-            ThrowArgumentError("ConflictingExistingFileModes", "-Overwrite, -SkipExisting and -Update each say what to do with a local file that exists; use only one.", null);
+            ThrowArgumentError(VaultErrorIds.ConflictingExistingFileModes, "-Overwrite, -SkipExisting and -Update each say what to do with a local file that exists; use only one.", null);
         }
 
         var provider = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination, out var providerInfo, out _);
         if (providerInfo.Name != "FileSystem")
         {
-            ThrowArgumentError("DestinationNotFileSystem", $"-Destination '{Destination}' is on the {providerInfo.Name} provider; give a folder on the file system.", Destination);
+            ThrowArgumentError(VaultErrorIds.DestinationNotFileSystem, $"-Destination '{Destination}' is on the {providerInfo.Name} provider; give a folder on the file system.", Destination);
         }
 
         if (File.Exists(provider))
         {
-            ThrowArgumentError("DestinationIsFile", $"-Destination '{Destination}' is a file; give the folder to save into.", Destination);
+            ThrowArgumentError(VaultErrorIds.DestinationIsFile, $"-Destination '{Destination}' is a file; give the folder to save into.", Destination);
         }
 
         _destination = provider;
@@ -144,7 +145,7 @@ public sealed class SaveVaultStagingItemCommand : VaultServerCmdlet
         if (!_localPaths.Add(request.LocalPath))
         {
             WriteError(new VaultErrorInfo(
-                "DuplicateLocalPath",
+                VaultErrorIds.DuplicateLocalPath,
                 ErrorCategory.InvalidArgument,
                 $"{request.StagingPath} would be saved as '{request.LocalPath}', where another file of this call goes. Save it in a separate call with another -Destination.",
                 request.StagingPath).ToErrorRecord(new ArgumentException(request.LocalPath)));
@@ -172,7 +173,7 @@ public sealed class SaveVaultStagingItemCommand : VaultServerCmdlet
         switch (result.Status)
         {
             case DownloadStatus.Failed:
-                WriteMappedError(result.Error ?? new Core.VaultStagingException("DownloadFailed", Core.VaultErrorCategory.NotSpecified, $"Saving {result.StagingPath} failed."), result.StagingPath);
+                WriteMappedError(result.Error ?? new Core.VaultStagingException(VaultErrorIds.DownloadFailed, Core.VaultErrorCategory.NotSpecified, $"Saving {result.StagingPath} failed."), result.StagingPath);
                 break;
             case DownloadStatus.Cancelled:
                 WriteVerbose($"Stopped {result.StagingPath}; its partial file stays and the next run resumes it.");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using VaultStaging.Core;
 using VaultStaging.Core.Staging;
 using VaultStaging.Core.Transfer;
 
@@ -116,7 +117,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         if ((Overwrite ? 1 : 0) + (SkipExisting ? 1 : 0) + (Update ? 1 : 0) > 1)
         {
             ThrowArgumentError(
-                "OverwriteAndSkipExisting",
+                VaultErrorIds.OverwriteAndSkipExisting,
                 "-Overwrite, -Update and -SkipExisting contradict each other: -Overwrite replaces every staged copy, -Update only those that differ, -SkipExisting none. Use one of them.",
                 null);
         }
@@ -199,7 +200,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
 
                 return Array.Empty<UploadRequest>();
             case DirectoryOutcome.Error:
-                OnLocalPathError(new VaultErrorInfo("DirectoryNeedsRecurse", ErrorCategory.InvalidArgument, $"'{localPath}' is a directory. Add -Recurse to stage its files, or pipe Get-ChildItem -File.", localPath));
+                OnLocalPathError(new VaultErrorInfo(VaultErrorIds.DirectoryNeedsRecurse, ErrorCategory.InvalidArgument, $"'{localPath}' is a directory. Add -Recurse to stage its files, or pipe Get-ChildItem -File.", localPath));
                 return Array.Empty<UploadRequest>();
         }
 
@@ -349,7 +350,7 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
         switch (result.Status)
         {
             case UploadStatus.Failed:
-                var error = result.Error ?? new Core.VaultStagingException("UploadFailed", Core.VaultErrorCategory.NotSpecified, $"Staging '{result.LocalPath}' failed.");
+                var error = result.Error ?? new Core.VaultStagingException(VaultErrorIds.UploadFailed, Core.VaultErrorCategory.NotSpecified, $"Staging '{result.LocalPath}' failed.");
                 WriteLocalFileError(error, result.LocalPath);
                 break;
             case UploadStatus.Cancelled:

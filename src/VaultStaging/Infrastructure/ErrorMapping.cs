@@ -40,9 +40,6 @@ public sealed class VaultErrorInfo
 /// <summary>The one translation from engine exceptions to PowerShell errors.</summary>
 public static class ErrorMapping
 {
-    public const string NotConnectedId = "NotConnected";
-    public const string ConnectionClosedId = "ConnectionClosed";
-
     public static VaultErrorInfo Map(Exception exception, object? target)
     {
         switch (exception)
@@ -50,18 +47,18 @@ public static class ErrorMapping
             case VaultStagingException vault:
                 return new VaultErrorInfo(vault.ErrorId, CategoryOf(vault.Category), vault.Describe(ModuleRemedies.Instance), (object?)vault.Target ?? target);
             case OperationCanceledException:
-                return new VaultErrorInfo("OperationStopped", ErrorCategory.OperationStopped, "The operation was stopped before it finished.", target);
+                return new VaultErrorInfo(VaultErrorIds.OperationStopped, ErrorCategory.OperationStopped, "The operation was stopped before it finished.", target);
             case UnauthorizedAccessException:
-                return new VaultErrorInfo("LocalFileAccessDenied", ErrorCategory.PermissionDenied, exception.Message, target);
+                return new VaultErrorInfo(VaultErrorIds.LocalFileAccessDenied, ErrorCategory.PermissionDenied, exception.Message, target);
             case FileNotFoundException:
             case DirectoryNotFoundException:
-                return new VaultErrorInfo("LocalPathNotFound", ErrorCategory.ObjectNotFound, exception.Message, target);
+                return new VaultErrorInfo(VaultErrorIds.LocalPathNotFound, ErrorCategory.ObjectNotFound, exception.Message, target);
             case IOException:
-                return new VaultErrorInfo("LocalFileReadFailed", ErrorCategory.ReadError, exception.Message, target);
+                return new VaultErrorInfo(VaultErrorIds.LocalFileReadFailed, ErrorCategory.ReadError, exception.Message, target);
             case ArgumentException:
-                return new VaultErrorInfo("InvalidArgument", ErrorCategory.InvalidArgument, exception.Message, target);
+                return new VaultErrorInfo(VaultErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, exception.Message, target);
             default:
-                return new VaultErrorInfo("UnexpectedError", ErrorCategory.NotSpecified, exception.Message, target);
+                return new VaultErrorInfo(VaultErrorIds.UnexpectedError, ErrorCategory.NotSpecified, exception.Message, target);
         }
     }
 
@@ -92,14 +89,14 @@ public static class ErrorMapping
 
     /// <summary>The terminating error of every cmdlet that needs a connection when there is none.</summary>
     public static VaultErrorInfo NotConnected() => new(
-        NotConnectedId,
+        VaultErrorIds.NotConnected,
         ErrorCategory.InvalidOperation,
         "Not connected to a Vault. Run Connect-Vault -Server <vault DNS name> -Credential (Get-Credential) first.",
         null);
 
     /// <summary>The terminating error for a -Connection that Disconnect-Vault has ended.</summary>
     public static VaultErrorInfo ConnectionClosed(string connection) => new(
-        ConnectionClosedId,
+        VaultErrorIds.ConnectionClosed,
         ErrorCategory.InvalidOperation,
         $"The connection {connection} was ended by Disconnect-Vault. Run Connect-Vault -PassThru again and use the new connection.",
         connection);

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using VaultStaging.Core;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Module;
@@ -12,7 +13,7 @@ internal static class JobReporting
         if (job.IsFailed)
         {
             var message = $"Vault job {job.Id} ended {job.Status}. The staging server was not changed by it; check the job in Vault and run the command again.";
-            cmdlet.WriteError(new VaultErrorInfo("VaultJobFailed", ErrorCategory.InvalidResult, message, target)
+            cmdlet.WriteError(new VaultErrorInfo(VaultErrorIds.VaultJobFailed, ErrorCategory.InvalidResult, message, target)
                 .ToErrorRecord(new InvalidOperationException(message)));
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
+using VaultStaging.Core;
 
 namespace VaultStaging.Module;
 
@@ -93,7 +94,7 @@ public abstract class LocalFileCmdlet : VaultServerCmdlet
 
             if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
             {
-                OnLocalPathError(new VaultErrorInfo("NotFileSystemPath", ErrorCategory.InvalidArgument, $"'{path}' is on the {provider.Name} provider; only files on the file system can be staged.", path));
+                OnLocalPathError(new VaultErrorInfo(VaultErrorIds.NotFileSystemPath, ErrorCategory.InvalidArgument, $"'{path}' is on the {provider.Name} provider; only files on the file system can be staged.", path));
                 return Array.Empty<string>();
             }
 
@@ -161,7 +162,7 @@ public abstract class LocalFileCmdlet : VaultServerCmdlet
     }
 
     private static VaultErrorInfo NotFound(string target, string message)
-        => new("LocalPathNotFound", ErrorCategory.ObjectNotFound, message, target);
+        => new(VaultErrorIds.LocalPathNotFound, ErrorCategory.ObjectNotFound, message, target);
 
     /// <summary>Resolves a single path typed for a parameter (e.g. -BasePath) to a file-system path.</summary>
     protected string ResolveProviderPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);

@@ -16,6 +16,7 @@ namespace VaultStaging.Module;
 public sealed class StagingPathCompleter : IArgumentCompleter
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly char[] NeedsQuoting = { ' ', '\'', '$', '`', '(', ')', '{', '}', ';', ',', '&', '@', '#' };
 
     public IEnumerable<CompletionResult> CompleteArgument(
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -58,7 +59,7 @@ public sealed class StagingPathCompleter : IArgumentCompleter
     private static CompletionResult ToCompletion(StagingItem item)
     {
         var path = item.Kind == StagingItemKind.Folder ? item.Path.TrimEnd('/') + "/" : item.Path;
-        var text = path.IndexOfAny(new[] { ' ', '\'', '$', '`', '(', ')', '{', '}', ';', ',', '&', '@', '#' }) >= 0
+        var text = path.IndexOfAny(NeedsQuoting) >= 0
             ? "'" + path.Replace("'", "''") + "'"
             : path;
         var tooltip = item.Kind == StagingItemKind.Folder ? item.Path : $"{item.Path} ({item.Size} bytes)";

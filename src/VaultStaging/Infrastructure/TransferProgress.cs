@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using VaultStaging.Core.Download;
+using VaultStaging.Core.Http;
 using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Module;
 
 /// <summary>
-/// Turns engine progress into Write-Progress records: one parent for the whole call (files, bytes, rate, ETA),
-/// one child per active file, updates throttled, and a Completed record for every activity that was shown.
+/// Turns engine progress into Write-Progress records: one parent for the whole call (files, bytes, rate, ETA, as the
+/// engine's <see cref="TransferProgressTracker"/> counts them), one child per active file, updates throttled, and a Completed record for every activity that was shown.
 /// Records are always made (the throttle keeps them cheap); whether they are shown is $ProgressPreference's,
 /// -ProgressAction's and the host's business. Pipeline thread only.
 /// </summary>
@@ -26,13 +27,9 @@ internal sealed class TransferProgress
     private readonly string _activity;
     private readonly int _callerActivityId;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TransferProgressTracker _tracker;
     private readonly Dictionary<string, FileState> _files = new(StringComparer.Ordinal);
     private int _nextChildId = ParentId + 1;
-    private int _filesTotal;
-    private int _filesDone;
-    private long _bytesTotal;
-    private long _bytesOfFinishedFiles;
-    private long _bytesSentThisRun;
     private TimeSpan _parentWrittenAt = Never;
     private bool _parentShown;
 
@@ -42,75 +39,35 @@ internal sealed class TransferProgress
     {
         _activity = activity;
         _callerActivityId = callerActivityId;
+        _tracker = new TransferProgressTracker(() => _clock.Elapsed);
     }
 
-    public void AddFile(long size)
-    {
-        _filesTotal++;
-        _bytesTotal += size;
-    }
+    public void AddFile(long size) => _tracker.AddFile(size);
 
     public IEnumerable<ProgressRecord> Update(UploadProgress progress)
     {
-        if (!_files.TryGetValue(progress.LocalPath, out var file))
-        {
-            file = new FileState(_nextChildId++, progress.BytesDone);
-            _files.Add(progress.LocalPath, file);
-        }
-
-        _bytesSentThisRun += Math.Max(0, progress.BytesDone - file.BytesDone);
-        file.BytesDone = Math.Max(file.BytesDone, progress.BytesDone);
-        var now = _clock.Elapsed;
-        if (progress.Stage != file.Stage || now - file.WrittenAt >= MinInterval)
-        {
-            file.Stage = progress.Stage;
-            file.WrittenAt = now;
-            file.Shown = true;
-            yield return ChildRecord(file.Id, progress);
-        }
-
-        if (now - _parentWrittenAt >= MinInterval)
-        {
-            yield return ParentRecord(now);
-        }
+        _tracker.Observe(progress);
+        return Records(progress);
     }
 
     /// <summary>A download's progress: the same records, the file's status reading "Downloading".</summary>
     public IEnumerable<ProgressRecord> Update(DownloadProgress progress)
     {
-        var asTransfer = new UploadProgress
+        _tracker.Observe(progress);
+        return AsDownloading(Records(new UploadProgress
         {
             LocalPath = progress.LocalPath,
             StagingPath = progress.StagingPath,
             Stage = UploadStage.Uploading,
             BytesTotal = progress.BytesTotal,
             BytesDone = progress.BytesDone,
-        };
-        foreach (var record in Update(asTransfer))
-        {
-            if (record.ActivityId != ParentId && record.StatusDescription.StartsWith(nameof(UploadStage.Uploading), StringComparison.Ordinal))
-            {
-                record.StatusDescription = "Downloading" + record.StatusDescription.Substring(nameof(UploadStage.Uploading).Length);
-            }
-
-            yield return record;
-        }
+        }));
     }
 
     public IEnumerable<ProgressRecord> FileEnded(string localPath, long size)
     {
-        _filesDone++;
-        _bytesOfFinishedFiles += size;
-        if (_files.TryGetValue(localPath, out var file))
-        {
-            _files.Remove(localPath);
-            if (file.Shown)
-            {
-                yield return Completed(file.Id, ParentId, localPath);
-            }
-        }
-
-        yield return ParentRecord(_clock.Elapsed);
+        _tracker.FileEnded(localPath, size);
+        return FileEndedRecords(localPath);
     }
 
     public IEnumerable<ProgressRecord> Complete()
@@ -131,7 +88,57 @@ internal sealed class TransferProgress
         }
     }
 
-    private ProgressRecord ChildRecord(int id, UploadProgress progress)
+    private IEnumerable<ProgressRecord> Records(UploadProgress progress)
+    {
+        if (!_files.TryGetValue(progress.LocalPath, out var file))
+        {
+            file = new FileState(_nextChildId++);
+            _files.Add(progress.LocalPath, file);
+        }
+
+        var now = _clock.Elapsed;
+        if (progress.Stage != file.Stage || now - file.WrittenAt >= MinInterval)
+        {
+            file.Stage = progress.Stage;
+            file.WrittenAt = now;
+            file.Shown = true;
+            yield return ChildRecord(file.Id, progress);
+        }
+
+        if (now - _parentWrittenAt >= MinInterval)
+        {
+            yield return ParentRecord(now);
+        }
+    }
+
+    private static IEnumerable<ProgressRecord> AsDownloading(IEnumerable<ProgressRecord> records)
+    {
+        foreach (var record in records)
+        {
+            if (record.ActivityId != ParentId && record.StatusDescription.StartsWith(nameof(UploadStage.Uploading), StringComparison.Ordinal))
+            {
+                record.StatusDescription = "Downloading" + record.StatusDescription.Substring(nameof(UploadStage.Uploading).Length);
+            }
+
+            yield return record;
+        }
+    }
+
+    private IEnumerable<ProgressRecord> FileEndedRecords(string localPath)
+    {
+        if (_files.TryGetValue(localPath, out var file))
+        {
+            _files.Remove(localPath);
+            if (file.Shown)
+            {
+                yield return Completed(file.Id, ParentId, localPath);
+            }
+        }
+
+        yield return ParentRecord(_clock.Elapsed);
+    }
+
+    private static ProgressRecord ChildRecord(int id, UploadProgress progress)
     {
         var status = progress.PartsTotal > 0
             ? $"{progress.Stage}: part {progress.PartsDone} of {progress.PartsTotal}, {Bytes(progress.BytesDone)} of {Bytes(progress.BytesTotal)}"
@@ -148,22 +155,16 @@ internal sealed class TransferProgress
     {
         _parentWrittenAt = now;
         _parentShown = true;
-        long bytesDone = _bytesOfFinishedFiles;
-        foreach (var file in _files.Values)
-        {
-            bytesDone += file.BytesDone;
-        }
-
-        bytesDone = Math.Min(bytesDone, _bytesTotal);
-        var rate = now.TotalSeconds > 0.5 ? _bytesSentThisRun / now.TotalSeconds : 0;
-        var record = new ProgressRecord(ParentId, _activity, $"{_filesDone} of {_filesTotal} files, {Bytes(bytesDone)} of {Bytes(_bytesTotal)}, {Bytes((long)rate)}/s")
+        var progress = _tracker.Snapshot();
+        var status = $"{progress.FilesDone} of {progress.FilesTotal} files, {Bytes(progress.BytesDone)} of {Bytes(progress.BytesTotal)}, {ByteSize.FormatRate(progress.BytesPerSecond)}";
+        var record = new ProgressRecord(ParentId, _activity, status)
         {
             ParentActivityId = _callerActivityId,
-            PercentComplete = Percent(bytesDone, _bytesTotal),
+            PercentComplete = progress.PercentComplete,
         };
-        if (rate > 0)
+        if (progress.Remaining is { } remaining)
         {
-            record.SecondsRemaining = (int)Math.Min(int.MaxValue, (_bytesTotal - bytesDone) / rate);
+            record.SecondsRemaining = (int)remaining.TotalSeconds;
         }
 
         return record;
@@ -178,19 +179,16 @@ internal sealed class TransferProgress
     private static int Percent(long done, long total) => total <= 0 ? 100 : (int)Math.Min(100, done * 100 / total);
 
     /// <summary>Binary units that say so (MiB), as the CLI prints them.</summary>
-    internal static string Bytes(long bytes) => Core.Http.ByteSize.Format(bytes);
+    internal static string Bytes(long bytes) => ByteSize.Format(bytes);
 
     private sealed class FileState
     {
-        public FileState(int id, long bytesDone)
+        public FileState(int id)
         {
             Id = id;
-            BytesDone = bytesDone;
         }
 
         public int Id { get; }
-
-        public long BytesDone { get; set; }
 
         public UploadStage? Stage { get; set; }
 

@@ -12,7 +12,7 @@ public sealed class TempTree : IDisposable
 
     public TempTree()
     {
-        Root = Path.Combine(Path.GetTempPath(), "vs-module-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        Root = Path.Combine(Path.GetTempPath(), string.Concat("vs-module-", Guid.NewGuid().ToString("N").AsSpan(0, 8)));
         Directory.CreateDirectory(Root);
     }
 

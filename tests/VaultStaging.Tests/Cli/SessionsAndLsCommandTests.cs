@@ -38,7 +38,7 @@ public sealed class SessionsAndLsCommandTests
         var show = await host.RunAsync("sessions", "show", id);
         Assert.True(show.ExitCode == 0, show.ToString());
         Assert.Contains(show.StdoutLines, l => l.StartsWith("Path:", StringComparison.Ordinal) && l.EndsWith("/demo/big.bin", StringComparison.Ordinal));
-        Assert.Contains(show.StdoutLines, l => l.StartsWith("Uploaded parts:", StringComparison.Ordinal) && l.EndsWith("1", StringComparison.Ordinal));
+        Assert.Contains(show.StdoutLines, l => l.StartsWith("Uploaded parts:", StringComparison.Ordinal) && l.EndsWith('1'));
 
         var parts = await host.RunAsync("sessions", "parts", id, "--json");
         Assert.True(parts.ExitCode == 0, parts.ToString());

@@ -71,10 +71,10 @@ internal sealed class AuthEndpoints(EmulatorContext emulator)
     }
 
     // Every request refreshes the idle timer when it finishes; keep-alive has nothing else to do.
-    public Task<ApiResult> KeepAliveAsync(ApiRequest request) =>
+    public static Task<ApiResult> KeepAliveAsync(ApiRequest request) =>
         Task.FromResult<ApiResult>(new JsonResult(new JsonObject { ["responseStatus"] = "SUCCESS" }));
 
-    public Task<ApiResult> MeAsync(ApiRequest request)
+    public static Task<ApiResult> MeAsync(ApiRequest request)
     {
         var user = request.User;
         var body = Envelope.Success();

@@ -5,9 +5,9 @@ using System.Threading.Tasks;
 namespace VaultStaging.Emulator.Api.Endpoints;
 
 /// <summary><c>GET /services/jobs/{id}</c>.</summary>
-internal sealed class JobEndpoints
+internal static class JobEndpoints
 {
-    public Task<ApiResult> StatusAsync(ApiRequest request)
+    public static Task<ApiResult> StatusAsync(ApiRequest request)
     {
         if (!long.TryParse(request.Tail[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id))
         {
