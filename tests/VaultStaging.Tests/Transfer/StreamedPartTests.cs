@@ -50,7 +50,7 @@ public sealed class StreamedPartTests
         var error = await Assert.ThrowsAsync<VaultStagingException>(
             () => h.Connection.Staging.UploadPartAsync(session.Id, 2, 4096, () => source.ContentFor(2), default));
 
-        Assert.Equal(TransferErrors.LocalFileChangedId, error.ErrorId);
+        Assert.Equal(VaultErrorIds.LocalFileChanged, error.ErrorId);
         Assert.True(h.Server.Requests.Count - before <= 1, "a local failure is not worth a retry");
     }
 
