@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
-using VaultStaging.Core.Http;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
@@ -187,7 +186,7 @@ public sealed class FileUploader
             }
 
             // Vault purged the session (72 h after it was created) while we were sending: its parts are gone, so start over once.
-            Connection.Pipeline.Log.Warning($"{request.LocalPath}: the upload session for {stagingPath} no longer exists on the server (expired); sending the file again in a fresh session.");
+            context.Log.Warning($"{request.LocalPath}: the upload session for {stagingPath} no longer exists on the server (expired); sending the file again in a fresh session.");
             upload.Ended();
             upload = await ResumableUpload.StartAsync(context, target, resume: false, folders: null, overwrite, cancellationToken).ConfigureAwait(false);
             try
@@ -254,7 +253,7 @@ public sealed class FileUploader
 
             // The first commit went through but its answer was lost: the session is gone because it was committed.
             // Its job id is unknown, so the staged file itself is checked once it appears.
-            Connection.Pipeline.Log.Warning($"{upload.LocalPath}: the answer to the commit was lost and the repeat was refused, but the session is committed; checking the staged file instead of the job.");
+            context.Log.Warning($"{upload.LocalPath}: the answer to the commit was lost and the repeat was refused, but the session is committed; checking the staged file instead of the job.");
             upload.Ended();
         }
 
@@ -293,7 +292,7 @@ public sealed class FileUploader
         try
         {
             await upload.AbortAsync(CancellationToken.None).ConfigureAwait(false);
-            Connection.Pipeline.Log.Verbose($"{upload.LocalPath}: aborted its upload session for {upload.StagingPath}.");
+            context.Log.Verbose($"{upload.LocalPath}: aborted its upload session for {upload.StagingPath}.");
         }
         catch (VaultStagingException)
         {

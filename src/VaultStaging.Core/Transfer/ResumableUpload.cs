@@ -133,7 +133,7 @@ public sealed class ResumableUpload
         }
 
         var resumePoint = (await CompareHeldPartsAsync(parts, cancellationToken).ConfigureAwait(false)).Next;
-        connection.Pipeline.Log.Verbose(
+        context.Log.Verbose(
             $"{LocalPath}: the session for {StagingPath} holds {resumePoint - 1} verified part(s) of {Plan.PartCount}; continuing at part {resumePoint}.");
         lock (gate)
         {
@@ -243,7 +243,7 @@ public sealed class ResumableUpload
             var journaled = context.Journal.Read(connection.Server, stagingPath, candidate.Id);
             if (journaled is not null && !journaled.Matches(file))
             {
-                connection.Pipeline.Log.Warning($"{file.Path} changed since its upload session for {stagingPath} was started (size or last-write time); starting a fresh session.");
+                context.Log.Warning($"{file.Path} changed since its upload session for {stagingPath} was started (size or last-write time); starting a fresh session.");
             }
             else if (adopted is null && candidate.Size == plan.FileSize)
             {
@@ -276,7 +276,7 @@ public sealed class ResumableUpload
             {
                 await connection.Staging.AbortSessionAsync(session.Id, cancellationToken).ConfigureAwait(false);
                 context.Journal.Delete(connection.Server, stagingPath, session.Id);
-                connection.Pipeline.Log.Verbose($"Aborted an earlier upload session for {session.Path} ({session.Size:N0} bytes): it cannot be continued with the local file.");
+                context.Log.Verbose($"Aborted an earlier upload session for {session.Path} ({session.Size:N0} bytes): it cannot be continued with the local file.");
             }
             catch (VaultStagingException)
             {
@@ -287,7 +287,7 @@ public sealed class ResumableUpload
 
     private async Task<UploadedPart> SendAsync(PartBuffer part, CancellationToken cancellationToken)
     {
-        var sender = new PartSender(connection, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
+        var sender = new PartSender(connection.Staging, context.Log, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
         var uploaded = await sender.SendAsync(part, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
@@ -311,7 +311,7 @@ public sealed class ResumableUpload
         var point = await CompareHeldPartsAsync(parts, cancellationToken).ConfigureAwait(false);
         if (point.Mismatch)
         {
-            connection.Pipeline.Log.Warning($"{LocalPath}: part {point.Next} held by the upload session for {StagingPath} differs from the local file, which must have changed; aborting that session and starting a fresh one.");
+            context.Log.Warning($"{LocalPath}: part {point.Next} held by the upload session for {StagingPath} differs from the local file, which must have changed; aborting that session and starting a fresh one.");
             try
             {
                 await AbortAsync(cancellationToken).ConfigureAwait(false);
@@ -329,7 +329,7 @@ public sealed class ResumableUpload
             context.Journal.Write(connection.Server, StagingPath, Session.Id, file);
         }
 
-        connection.Pipeline.Log.Verbose(
+        context.Log.Verbose(
             $"{LocalPath}: the session for {StagingPath} holds {point.Next - 1} verified part(s) of {Plan.PartCount}; continuing at part {point.Next}.");
         lock (gate)
         {
