@@ -1,4 +1,4 @@
-using VaultStaging.Core.Connection;
+using VaultStaging.Core;
 
 namespace VaultStaging.Cli;
 

@@ -1,6 +1,5 @@
 using System;
 using VaultStaging.Core;
-using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Cli;
 

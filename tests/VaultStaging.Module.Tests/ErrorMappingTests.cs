@@ -19,7 +19,7 @@ public sealed class ErrorMappingTests
         var category = core.GetType("VaultStaging.Core.VaultErrorCategory", throwOnError: true)!;
         var staging = Activator.CreateInstance(core.GetType("VaultStaging.Core.VaultStagingException", throwOnError: true)!,
             "StagingItemExists", Enum.Parse(category, "ResourceExists"), "'/a.txt' already exists.", null)!;
-        var api = Activator.CreateInstance(core.GetType("VaultStaging.Core.Connection.VaultApiException", throwOnError: true)!,
+        var api = Activator.CreateInstance(core.GetType("VaultStaging.Core.VaultApiException", throwOnError: true)!,
             "INVALID_SESSION_ID", "Invalid or inactive session.", 200, "exec-1", null)!;
 
         AssertMaps(staging, "/local/a.txt", "StagingItemExists", ErrorCategory.ResourceExists, "'/a.txt' already exists.", "/local/a.txt");

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Cli.Output;
-using VaultStaging.Core.Connection;
+using VaultStaging.Core;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Cli.Commands;

@@ -64,6 +64,9 @@ public sealed class VaultConnection : IDisposable
 
     internal VaultHttpPipeline Pipeline { get; }
 
+    /// <summary>The caller's log, every line redacted: handed to the transfer steps that write to it.</summary>
+    internal IVaultLog Log => Pipeline.Log;
+
     /// <summary>
     /// A ceiling on the bytes per second of every upload and download on this connection together (a daytime job
     /// that must not fill the office line); null = as fast as the link allows. May be changed between transfers.

@@ -52,30 +52,3 @@ public sealed class VaultCredential
 
     public override string ToString() => UserName + " (password hidden)";
 }
-
-/// <summary>Backoff policy for transient failures.</summary>
-public sealed class RetryOptions
-{
-    /// <summary>Attempts per request, the first included.</summary>
-    public int MaxAttempts { get; set; } = 6;
-
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Upper bound on the time one request may spend retrying.</summary>
-    public TimeSpan MaxTotal { get; set; } = TimeSpan.FromMinutes(15);
-}
-
-/// <summary>Receives the engine's diagnostic lines. Implementations must be thread-safe.</summary>
-public interface IVaultLog
-{
-    /// <summary>One line per HTTP step and transfer decision.</summary>
-    void Verbose(string message);
-
-    /// <summary>Adds Vault execution ids and rate-limit figures.</summary>
-    void Debug(string message);
-
-    /// <summary>Throttling, retries, sessions left behind.</summary>
-    void Warning(string message);
-}

@@ -4,7 +4,6 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
-using VaultStaging.Core.Http;
 using VaultStaging.Core.Staging;
 using VaultStaging.Core.Transfer;
 
@@ -38,7 +37,7 @@ public sealed class FileDownloader
     private static readonly TimeSpan ModifyWindow = TimeSpan.FromSeconds(2);
 
     private readonly FileStagingClient staging;
-    private readonly SafeLog log;
+    private readonly IVaultLog log;
     private readonly DownloadOptions options;
 
     public FileDownloader(VaultConnection connection, DownloadOptions options)
@@ -51,7 +50,7 @@ public sealed class FileDownloader
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
         staging = connection.Staging;
-        log = connection.Pipeline.Log;
+        log = connection.Log;
     }
 
     /// <summary>Bytes of a partial file an earlier run left for this target (0 when none).</summary>

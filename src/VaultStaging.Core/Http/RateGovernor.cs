@@ -5,7 +5,6 @@ using System.Linq;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Core.Http;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Json;
 
 namespace VaultStaging.Core.Http;

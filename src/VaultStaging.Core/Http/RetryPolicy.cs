@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Threading;
-using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Core.Http;
 

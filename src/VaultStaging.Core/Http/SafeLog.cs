@@ -1,5 +1,3 @@
-using VaultStaging.Core.Connection;
-
 namespace VaultStaging.Core.Http;
 
 /// <summary>The caller's <see cref="IVaultLog"/> (or nothing), with every line passed through the redactor.</summary>

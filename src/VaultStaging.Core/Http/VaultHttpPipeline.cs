@@ -9,7 +9,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Json;
 
 namespace VaultStaging.Core.Http;

@@ -7,7 +7,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Http;
 using VaultStaging.Core.Json;
 

@@ -14,11 +14,13 @@ internal sealed class BadCopyRemover
 {
     private readonly VaultConnection connection;
     private readonly UploadOptions options;
+    private readonly IVaultLog log;
 
-    public BadCopyRemover(VaultConnection connection, UploadOptions options)
+    public BadCopyRemover(VaultConnection connection, UploadOptions options, IVaultLog log)
     {
         this.connection = connection;
         this.options = options;
+        this.log = log;
     }
 
     /// <summary>Returns the error to report: StagedCopyCorrupt once removed, or one that says the bad copy is still there.</summary>
@@ -30,7 +32,7 @@ internal sealed class BadCopyRemover
             var jobId = await connection.Staging.DeleteItemAsync(stagingPath, recursive: false, CancellationToken.None).ConfigureAwait(false);
             await connection.Staging.WaitForJobAsync(jobId, StagedFileCheck.PollIntervalFor(connection, options), options.JobTimeout, CancellationToken.None)
                 .ConfigureAwait(false);
-            connection.Pipeline.Log.Warning($"{localPath}: removed '{stagingPath}' from the staging server because it did not verify ({detail}).");
+            log.Warning($"{localPath}: removed '{stagingPath}' from the staging server because it did not verify ({detail}).");
             return TransferErrors.StagedCopyCorrupt(localPath, stagingPath, detail);
         }
         catch (VaultStagingException failed)

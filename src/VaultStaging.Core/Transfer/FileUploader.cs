@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
-using VaultStaging.Core.Http;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;
@@ -58,24 +57,22 @@ public sealed class FileUploader
 
     private async Task StageAsync(UploadRequest request, UploadOutcome outcome, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
-        var stagingPath = NormalizeStagingPath(request);
-        var file = LocalFileSnapshot.Take(request.LocalPath);
-        EnsureAddressable(request.LocalPath, stagingPath);
-        outcome.StagingPath = stagingPath;
+        var file = FileToStage.Prepare(request, Options.ResolveLimits(Connection));
+        EnsureAddressable(file);
+        outcome.StagingPath = file.StagingPath;
         outcome.Size = file.Length;
-        Report(progress, request, stagingPath, UploadStage.Preparing, file.Length, 0);
+        Report(progress, file, UploadStage.Preparing, 0);
 
-        var limits = Options.ResolveLimits(Connection);
-        var bySession = file.Length > Options.SmallFileLimit(limits);
+        var bySession = file.Length > Options.SmallFileLimit(file.Limits);
         if (bySession && Options.Resume && !Options.DryRun)
         {
             // Independent of the folder listing: both go out at once (the session list is awaited when resuming).
             _ = context.ActiveSessions.GetAsync(cancellationToken);
         }
 
-        var existing = await context.Staged.FindAsync(stagingPath, cancellationToken).ConfigureAwait(false);
+        var existing = await context.Staged.FindAsync(file.StagingPath, cancellationToken).ConfigureAwait(false);
         var replace = existing is not null;
-        if (existing is not null && !ShouldReplace(file, stagingPath, existing))
+        if (existing is not null && !ShouldReplace(file, existing))
         {
             outcome.Status = UploadStatus.Skipped;
             return;
@@ -88,25 +85,24 @@ public sealed class FileUploader
             return;
         }
 
-        var parent = StagingPath.GetParent(stagingPath);
         if (!replace && Options.CreateFolders)
         {
-            await context.Folders.EnsureAsync(parent, cancellationToken).ConfigureAwait(false);
+            await context.Folders.EnsureAsync(StagingPath.GetParent(file.StagingPath), cancellationToken).ConfigureAwait(false);
         }
 
         var overwrite = replace || Options.IfExists == ExistingFileAction.Overwrite;
         if (!bySession)
         {
-            await new SmallFileUpload(Connection.Staging, context.BadCopies).SendAsync(file, stagingPath, overwrite, outcome, cancellationToken).ConfigureAwait(false);
+            await new SmallFileUpload(Connection.Staging, context.BadCopies).SendAsync(file, overwrite, outcome, cancellationToken).ConfigureAwait(false);
             outcome.Status = staged;
-            Report(progress, request, stagingPath, UploadStage.Done, file.Length, file.Length);
+            Report(progress, file, UploadStage.Done, file.Length);
             return;
         }
 
         await context.SessionTransfers.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await UploadBySessionAsync(request, stagingPath, overwrite, staged, outcome, progress, cancellationToken).ConfigureAwait(false);
+            await UploadBySessionAsync(file, overwrite, staged, outcome, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -115,56 +111,43 @@ public sealed class FileUploader
     }
 
     /// <summary>
-    /// Whether the staged copy at <paramref name="stagingPath"/> is to be replaced (false: skipped);
-    /// throws when the options say the file fails.
+    /// Whether the staged copy <paramref name="existing"/> at the file's staging path is to be replaced (false:
+    /// skipped); throws when the options say the file fails.
     /// </summary>
-    private bool ShouldReplace(LocalFileSnapshot file, string stagingPath, StagingItem existing)
+    private bool ShouldReplace(FileToStage file, StagingItem existing)
     {
         if (existing.Kind == StagingItemKind.Folder)
         {
-            throw TransferErrors.StagingPathIsFolder(file.Path, stagingPath);
+            throw TransferErrors.StagingPathIsFolder(file.LocalPath, file.StagingPath);
         }
 
-        var identical = StagedCopy.IsIdentical(file.Length, file.LastWriteTimeUtc, existing);
+        var lastWrite = file.Local.LastWriteTimeUtc;
+        var identical = StagedCopy.IsIdentical(file.Length, lastWrite, existing);
         return Options.IfExists switch
         {
             ExistingFileAction.Overwrite => true,
             ExistingFileAction.Update => !identical,
             ExistingFileAction.Skip when identical => false,
-            ExistingFileAction.Skip => throw TransferErrors.StagedCopyDiffers(file.Path, stagingPath, file.Length, file.LastWriteTimeUtc, existing),
-            _ => throw TransferErrors.StagingItemExists(file.Path, stagingPath),
+            ExistingFileAction.Skip => throw TransferErrors.StagedCopyDiffers(file.LocalPath, file.StagingPath, file.Length, lastWrite, existing),
+            _ => throw TransferErrors.StagingItemExists(file.LocalPath, file.StagingPath),
         };
-    }
-
-    /// <summary>A name Vault would refuse fails this file alone, naming it.</summary>
-    private static string NormalizeStagingPath(UploadRequest request)
-    {
-        try
-        {
-            return StagingPath.Normalize(request.StagingPath);
-        }
-        catch (VaultStagingException invalid)
-        {
-            throw TransferErrors.NameRefused(request.LocalPath, invalid);
-        }
     }
 
     /// <summary>
     /// A non-admin's "/" is their own home, so an admin-style path (/u1000/…) would silently create a folder "u1000"
     /// inside it: refuse it, saying which path to use instead.
     /// </summary>
-    private void EnsureAddressable(string localPath, string stagingPath)
+    private void EnsureAddressable(FileToStage file)
     {
-        if (Connection.Identity is { IsAdmin: false } identity && AdminHomePattern.IsMatch(stagingPath))
+        if (Connection.Identity is { IsAdmin: false } identity && AdminHomePattern.IsMatch(file.StagingPath))
         {
-            throw TransferErrors.AdminPathForNonAdmin(localPath, stagingPath, identity.UserName);
+            throw TransferErrors.AdminPathForNonAdmin(file.LocalPath, file.StagingPath, identity.UserName);
         }
     }
 
     /// <summary>Sends and commits; the job wait is left to <see cref="UploadOutcome.AfterCommit"/>, ending as <paramref name="staged"/>.</summary>
     private async Task UploadBySessionAsync(
-        UploadRequest request,
-        string stagingPath,
+        FileToStage file,
         bool overwrite,
         UploadStatus staged,
         UploadOutcome outcome,
@@ -172,8 +155,7 @@ public sealed class FileUploader
         CancellationToken cancellationToken)
     {
         // Folders were ensured already (with this uploader's cache).
-        var target = request with { StagingPath = stagingPath };
-        var upload = await ResumableUpload.StartAsync(context, target, Options.Resume, folders: null, overwrite, cancellationToken).ConfigureAwait(false);
+        var upload = await ResumableUpload.StartAsync(context, file, Options.Resume, folders: null, overwrite, cancellationToken).ConfigureAwait(false);
         try
         {
             await SendAndCommitAsync(upload, outcome, progress, cancellationToken).ConfigureAwait(false);
@@ -187,9 +169,9 @@ public sealed class FileUploader
             }
 
             // Vault purged the session (72 h after it was created) while we were sending: its parts are gone, so start over once.
-            Connection.Pipeline.Log.Warning($"{request.LocalPath}: the upload session for {stagingPath} no longer exists on the server (expired); sending the file again in a fresh session.");
+            context.Log.Warning($"{file.LocalPath}: the upload session for {file.StagingPath} no longer exists on the server (expired); sending the file again in a fresh session.");
             upload.Ended();
-            upload = await ResumableUpload.StartAsync(context, target, resume: false, folders: null, overwrite, cancellationToken).ConfigureAwait(false);
+            upload = await ResumableUpload.StartAsync(context, file, resume: false, folders: null, overwrite, cancellationToken).ConfigureAwait(false);
             try
             {
                 await SendAndCommitAsync(upload, outcome, progress, cancellationToken).ConfigureAwait(false);
@@ -203,7 +185,7 @@ public sealed class FileUploader
                 }
 
                 upload.Ended();
-                throw TransferErrors.UploadSessionLost(request.LocalPath, stagingPath);
+                throw TransferErrors.UploadSessionLost(file.LocalPath, file.StagingPath);
             }
         }
         catch (VaultStagingException changed) when (changed.ErrorId is VaultErrorIds.LocalFileChanged or VaultErrorIds.LocalFileUnreadable)
@@ -221,7 +203,7 @@ public sealed class FileUploader
         outcome.AfterCommit = async token =>
         {
             await new StagedFileCheck(context)
-                .RunAsync(request.LocalPath, stagingPath, upload.Plan.FileSize, outcome.JobId, token)
+                .RunAsync(file, outcome.JobId, token)
                 .ConfigureAwait(false);
             outcome.Status = staged;
             upload.Report(progress, UploadStage.Done, upload.Plan.PartCount);
@@ -254,7 +236,7 @@ public sealed class FileUploader
 
             // The first commit went through but its answer was lost: the session is gone because it was committed.
             // Its job id is unknown, so the staged file itself is checked once it appears.
-            Connection.Pipeline.Log.Warning($"{upload.LocalPath}: the answer to the commit was lost and the repeat was refused, but the session is committed; checking the staged file instead of the job.");
+            context.Log.Warning($"{upload.LocalPath}: the answer to the commit was lost and the repeat was refused, but the session is committed; checking the staged file instead of the job.");
             upload.Ended();
         }
 
@@ -293,7 +275,7 @@ public sealed class FileUploader
         try
         {
             await upload.AbortAsync(CancellationToken.None).ConfigureAwait(false);
-            Connection.Pipeline.Log.Verbose($"{upload.LocalPath}: aborted its upload session for {upload.StagingPath}.");
+            context.Log.Verbose($"{upload.LocalPath}: aborted its upload session for {upload.StagingPath}.");
         }
         catch (VaultStagingException)
         {
@@ -301,13 +283,13 @@ public sealed class FileUploader
         }
     }
 
-    private static void Report(IProgress<UploadProgress>? progress, UploadRequest request, string stagingPath, UploadStage stage, long total, long done)
+    private static void Report(IProgress<UploadProgress>? progress, FileToStage file, UploadStage stage, long done)
         => progress?.Report(new UploadProgress
         {
-            LocalPath = request.LocalPath,
-            StagingPath = stagingPath,
+            LocalPath = file.LocalPath,
+            StagingPath = file.StagingPath,
             Stage = stage,
-            BytesTotal = total,
+            BytesTotal = file.Length,
             BytesDone = done,
         });
 }

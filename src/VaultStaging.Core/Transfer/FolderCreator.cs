@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;

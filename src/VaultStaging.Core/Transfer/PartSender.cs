@@ -5,7 +5,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Http;
 using VaultStaging.Core.Staging;
 
@@ -25,10 +24,10 @@ internal sealed class PartSender
     private readonly int partCount;
     private readonly int maxAttempts;
 
-    public PartSender(VaultConnection connection, LinkEstimate link, string sessionId, string localPath, int partCount, int maxAttempts)
+    public PartSender(FileStagingClient staging, IVaultLog log, LinkEstimate link, string sessionId, string localPath, int partCount, int maxAttempts)
     {
-        staging = connection.Staging;
-        log = connection.Pipeline.Log;
+        this.staging = staging;
+        this.log = log;
         this.link = link;
         this.sessionId = sessionId;
         this.localPath = localPath;

@@ -15,28 +15,36 @@ namespace VaultStaging.Core.Transfer;
 public sealed class ResumableUpload
 {
     private readonly object gate = new();
-    private UploadContext context = null!;
-    private VaultConnection connection = null!;
-    private LocalFileSnapshot file = null!;
-    private FileDigest? digest;
+    private readonly UploadContext context;
+    private readonly VaultConnection connection;
+    private readonly FileToStage file;
+    private readonly FileDigest? digest;
 
     /// <summary>The first part the server may lack; null until known (an adopted session not yet verified).</summary>
     private int? nextPart;
 
-    private ResumableUpload()
+    private ResumableUpload(UploadContext context, FileToStage file, UploadSessionInfo session, PartPlan plan, int? nextPart, bool resumed)
     {
+        this.context = context;
+        connection = context.Connection;
+        this.file = file;
+        this.nextPart = nextPart;
+        digest = context.Options.ComputeFileMd5 ? new FileDigest(plan.FileSize) : null;
+        Session = session;
+        Plan = plan;
+        IsResumed = resumed;
     }
 
-    public string LocalPath { get; private set; } = "";
+    public string LocalPath => file.LocalPath;
 
-    public string StagingPath { get; private set; } = "";
+    public string StagingPath => file.StagingPath;
 
-    public UploadSessionInfo Session { get; private set; } = null!;
+    public UploadSessionInfo Session { get; }
 
-    public PartPlan Plan { get; private set; } = null!;
+    public PartPlan Plan { get; }
 
     /// <summary>True when the session was found active (from an earlier run) rather than created.</summary>
-    public bool IsResumed { get; private set; }
+    public bool IsResumed { get; }
 
     /// <summary>
     /// Lower-case hex MD5 of the whole local file, once every part was read in order (verified or sent); only with
@@ -46,7 +54,7 @@ public sealed class ResumableUpload
 
     /// <summary>Creates a session sized to the local file (or, with <paramref name="resume"/>, adopts a matching active one).</summary>
     /// <remarks>With <see cref="UploadOptions.CreateFolders"/>, a missing parent folder is created first.</remarks>
-    public static Task<ResumableUpload> StartAsync(VaultConnection connection, UploadRequest request, UploadOptions options, bool resume, CancellationToken cancellationToken = default)
+    public static async Task<ResumableUpload> StartAsync(VaultConnection connection, UploadRequest request, UploadOptions options, bool resume, CancellationToken cancellationToken = default)
     {
         if (connection is null || request is null || options is null)
         {
@@ -54,8 +62,9 @@ public sealed class ResumableUpload
         }
 
         var context = new UploadContext(connection, options);
+        var file = FileToStage.Prepare(request, options.ResolveLimits(connection));
         var folders = options.CreateFolders ? context.Folders : null;
-        return StartAsync(context, request, resume, folders, options.IfExists == ExistingFileAction.Overwrite, cancellationToken);
+        return await StartAsync(context, file, resume, folders, options.IfExists == ExistingFileAction.Overwrite, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -66,21 +75,16 @@ public sealed class ResumableUpload
     /// <paramref name="overwrite"/>: the session may replace a staged file of the same path.
     /// </summary>
     internal static async Task<ResumableUpload> StartAsync(
-        UploadContext context, UploadRequest request, bool resume, FolderCreator? folders, bool overwrite, CancellationToken cancellationToken)
+        UploadContext context, FileToStage file, bool resume, FolderCreator? folders, bool overwrite, CancellationToken cancellationToken)
     {
-        var connection = context.Connection;
-        var options = context.Options;
-        var file = LocalFileSnapshot.Take(request.LocalPath);
-        var stagingPath = Staging.StagingPath.Normalize(request.StagingPath);
-        var limits = options.ResolveLimits(connection);
-        var plan = PartPlan.Create(file.Length, limits, options.PartSize ?? context.Link.PartSizeFor(limits));
+        var plan = PartPlan.Create(file.Length, file.Limits, context.Options.PartSize ?? context.Link.PartSizeFor(file.Limits));
 
         if (resume)
         {
-            var adopted = await AdoptActiveSessionAsync(context, file, stagingPath, plan, limits, cancellationToken).ConfigureAwait(false);
+            var adopted = await AdoptActiveSessionAsync(context, file, plan, cancellationToken).ConfigureAwait(false);
             if (adopted is { } found)
             {
-                var upload = new ResumableUpload().Bind(context, file, found.Session, found.Plan, nextPart: null, resumed: true);
+                var upload = new ResumableUpload(context, file, found.Session, found.Plan, nextPart: null, resumed: true);
                 if (await upload.VerifyHeldPartsAsync(cancellationToken).ConfigureAwait(false))
                 {
                     return upload;
@@ -90,12 +94,12 @@ public sealed class ResumableUpload
 
         if (folders is not null)
         {
-            await folders.EnsureAsync(Staging.StagingPath.GetParent(stagingPath), cancellationToken).ConfigureAwait(false);
+            await folders.EnsureAsync(Staging.StagingPath.GetParent(file.StagingPath), cancellationToken).ConfigureAwait(false);
         }
 
-        var session = await context.Sessions.CreateAsync(file.Path, stagingPath, file.Length, overwrite, cancellationToken).ConfigureAwait(false);
-        context.Journal.Write(connection.Server, stagingPath, session.Id, file);
-        return new ResumableUpload().Bind(context, file, session, plan, nextPart: 1, resumed: false);
+        var session = await context.Sessions.CreateAsync(file.LocalPath, file.StagingPath, file.Length, overwrite, cancellationToken).ConfigureAwait(false);
+        context.Journal.Write(context.Connection.Server, file.StagingPath, session.Id, file.Local);
+        return new ResumableUpload(context, file, session, plan, nextPart: 1, resumed: false);
     }
 
     /// <summary>Binds to an existing session by id (the local file must match its size).</summary>
@@ -106,18 +110,18 @@ public sealed class ResumableUpload
             throw new ArgumentNullException(connection is null ? nameof(connection) : options is null ? nameof(options) : nameof(sessionId));
         }
 
-        var file = LocalFileSnapshot.Take(localPath);
+        var local = LocalFileSnapshot.Take(localPath);
         var session = await connection.Staging.GetSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
-        if (session.Size != file.Length)
+        if (session.Size != local.Length)
         {
-            throw TransferErrors.SessionSizeMismatch(localPath, file.Length, session.Size);
+            throw TransferErrors.SessionSizeMismatch(localPath, local.Length, session.Size);
         }
 
-        var limits = options.ResolveLimits(connection);
+        var file = new FileToStage(local, SessionMatcher.PathOf(session) ?? session.Path, options.ResolveLimits(connection));
         var parts = await connection.Staging.ListPartsAsync(sessionId, cancellationToken).ConfigureAwait(false);
-        var plan = SessionMatcher.PlanFor(PartPlan.Create(file.Length, limits, options.PartSize), parts, limits)
+        var plan = SessionMatcher.PlanFor(PartPlan.Create(file.Length, file.Limits, options.PartSize), parts, file.Limits)
             ?? throw TransferErrors.SessionIncompatible(localPath, session.Path);
-        return new ResumableUpload().Bind(new UploadContext(connection, options), file, session, plan, nextPart: null, resumed: true);
+        return new ResumableUpload(new UploadContext(connection, options), file, session, plan, nextPart: null, resumed: true);
     }
 
     /// <summary>
@@ -133,7 +137,7 @@ public sealed class ResumableUpload
         }
 
         var resumePoint = (await CompareHeldPartsAsync(parts, cancellationToken).ConfigureAwait(false)).Next;
-        connection.Pipeline.Log.Verbose(
+        context.Log.Verbose(
             $"{LocalPath}: the session for {StagingPath} holds {resumePoint - 1} verified part(s) of {Plan.PartCount}; continuing at part {resumePoint}.");
         lock (gate)
         {
@@ -179,7 +183,7 @@ public sealed class ResumableUpload
             throw TransferErrors.SessionIncomplete(LocalPath, next, Plan.PartCount);
         }
 
-        file.EnsureUnchanged();
+        file.Local.EnsureUnchanged();
         var jobId = await connection.Staging.CommitSessionAsync(Session.Id, cancellationToken).ConfigureAwait(false);
         Ended();
         return jobId;
@@ -199,7 +203,7 @@ public sealed class ResumableUpload
     }
 
     /// <summary>Throws LocalFileChanged (or LocalFileNotFound) when the file moved since the upload started.</summary>
-    internal void EnsureFileUnchanged() => file.EnsureUnchanged();
+    internal void EnsureFileUnchanged() => file.Local.EnsureUnchanged();
 
     public override string ToString() => $"{LocalPath} -> {StagingPath} ({Plan.PartCount} parts)";
 
@@ -216,10 +220,11 @@ public sealed class ResumableUpload
         });
 
     private static async Task<(UploadSessionInfo Session, PartPlan Plan)?> AdoptActiveSessionAsync(
-        UploadContext context, LocalFileSnapshot file, string stagingPath, PartPlan plan, PartLimits limits, CancellationToken cancellationToken)
+        UploadContext context, FileToStage file, PartPlan plan, CancellationToken cancellationToken)
     {
         var connection = context.Connection;
         var staging = connection.Staging;
+        var stagingPath = file.StagingPath;
         var sessions = await context.ActiveSessions.GetAsync(cancellationToken).ConfigureAwait(false);
         var candidates = sessions
             .Where(s => SessionMatcher.IsFor(s, stagingPath))
@@ -230,14 +235,14 @@ public sealed class ResumableUpload
         foreach (var candidate in candidates)
         {
             var journaled = context.Journal.Read(connection.Server, stagingPath, candidate.Id);
-            if (journaled is not null && !journaled.Matches(file))
+            if (journaled is not null && !journaled.Matches(file.Local))
             {
-                connection.Pipeline.Log.Warning($"{file.Path} changed since its upload session for {stagingPath} was started (size or last-write time); starting a fresh session.");
+                context.Log.Warning($"{file.LocalPath} changed since its upload session for {stagingPath} was started (size or last-write time); starting a fresh session.");
             }
             else if (adopted is null && candidate.Size == plan.FileSize)
             {
                 var parts = await staging.ListPartsAsync(candidate.Id, cancellationToken).ConfigureAwait(false);
-                if (SessionMatcher.PlanFor(plan, parts, limits) is { } candidatePlan)
+                if (SessionMatcher.PlanFor(plan, parts, file.Limits) is { } candidatePlan)
                 {
                     adopted = (candidate, candidatePlan);
                     continue;
@@ -265,7 +270,7 @@ public sealed class ResumableUpload
             {
                 await connection.Staging.AbortSessionAsync(session.Id, cancellationToken).ConfigureAwait(false);
                 context.Journal.Delete(connection.Server, stagingPath, session.Id);
-                connection.Pipeline.Log.Verbose($"Aborted an earlier upload session for {session.Path} ({session.Size:N0} bytes): it cannot be continued with the local file.");
+                context.Log.Verbose($"Aborted an earlier upload session for {session.Path} ({session.Size:N0} bytes): it cannot be continued with the local file.");
             }
             catch (VaultStagingException)
             {
@@ -276,7 +281,7 @@ public sealed class ResumableUpload
 
     private async Task<UploadedPart> SendAsync(PartSource source, int partNumber, CancellationToken cancellationToken)
     {
-        var sender = new PartSender(connection, context.Link, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
+        var sender = new PartSender(connection.Staging, context.Log, context.Link, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
         var uploaded = await sender.SendAsync(source, partNumber, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
@@ -300,7 +305,7 @@ public sealed class ResumableUpload
         var point = await CompareHeldPartsAsync(parts, cancellationToken).ConfigureAwait(false);
         if (point.Mismatch)
         {
-            connection.Pipeline.Log.Warning($"{LocalPath}: part {point.Next} held by the upload session for {StagingPath} differs from the local file, which must have changed; aborting that session and starting a fresh one.");
+            context.Log.Warning($"{LocalPath}: part {point.Next} held by the upload session for {StagingPath} differs from the local file, which must have changed; aborting that session and starting a fresh one.");
             try
             {
                 await AbortAsync(cancellationToken).ConfigureAwait(false);
@@ -315,10 +320,10 @@ public sealed class ResumableUpload
 
         if (context.Journal.Read(connection.Server, StagingPath, Session.Id) is null)
         {
-            context.Journal.Write(connection.Server, StagingPath, Session.Id, file);
+            context.Journal.Write(connection.Server, StagingPath, Session.Id, file.Local);
         }
 
-        connection.Pipeline.Log.Verbose(
+        context.Log.Verbose(
             $"{LocalPath}: the session for {StagingPath} holds {point.Next - 1} verified part(s) of {Plan.PartCount}; continuing at part {point.Next}.");
         lock (gate)
         {
@@ -336,32 +341,5 @@ public sealed class ResumableUpload
         return await ResumePointFinder.FindAsync(parts, source, Plan, cancellationToken).ConfigureAwait(false);
     }
 
-    private PartSource OpenSource() => PartSource.Open(file, Plan, digest);
-
-    private ResumableUpload Bind(UploadContext context, LocalFileSnapshot file, UploadSessionInfo session, PartPlan plan, int? nextPart, bool resumed)
-    {
-        this.context = context;
-        connection = context.Connection;
-        this.file = file;
-        this.nextPart = nextPart;
-        digest = context.Options.ComputeFileMd5 ? new FileDigest(plan.FileSize) : null;
-        LocalPath = file.Path;
-        StagingPath = NormalizeOrKeep(session.Path);
-        Session = session;
-        Plan = plan;
-        IsResumed = resumed;
-        return this;
-    }
-
-    private static string NormalizeOrKeep(string serverPath)
-    {
-        try
-        {
-            return Staging.StagingPath.Normalize(serverPath.StartsWith("/", StringComparison.Ordinal) ? serverPath : "/" + serverPath);
-        }
-        catch (VaultStagingException)
-        {
-            return serverPath;
-        }
-    }
+    private PartSource OpenSource() => PartSource.Open(file.Local, Plan, digest);
 }

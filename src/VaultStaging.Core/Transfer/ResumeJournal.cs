@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
-using VaultStaging.Core.Http;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -24,9 +23,9 @@ internal sealed class ResumeJournal
 
     private const string Header = "vaultstaging-resume 1";
 
-    private readonly SafeLog log;
+    private readonly IVaultLog log;
 
-    public ResumeJournal(string folder, SafeLog log)
+    public ResumeJournal(string folder, IVaultLog log)
     {
         Folder = folder;
         this.log = log;

@@ -16,11 +16,13 @@ internal sealed class SessionCreator
 {
     private readonly VaultConnection connection;
     private readonly SessionSlots slots;
+    private readonly IVaultLog log;
 
-    public SessionCreator(VaultConnection connection, SessionSlots slots)
+    public SessionCreator(VaultConnection connection, SessionSlots slots, IVaultLog log)
     {
         this.connection = connection;
         this.slots = slots;
+        this.log = log;
     }
 
     public Task<UploadSessionInfo> CreateAsync(string localPath, string stagingPath, long size, bool overwrite, CancellationToken cancellationToken)
@@ -47,7 +49,7 @@ internal sealed class SessionCreator
                 throw;
             }
 
-            connection.Pipeline.Log.Verbose($"The repeated session create for {stagingPath} was refused ({refused.VaultErrorType}), but the first attempt had created it; using that session.");
+            log.Verbose($"The repeated session create for {stagingPath} was refused ({refused.VaultErrorType}), but the first attempt had created it; using that session.");
             await AbortDuplicatesAsync(stagingPath, size, keep: created.Id, cancellationToken).ConfigureAwait(false);
             return created;
         }
@@ -60,7 +62,7 @@ internal sealed class SessionCreator
             try
             {
                 await connection.Staging.AbortSessionAsync(duplicate.Id, cancellationToken).ConfigureAwait(false);
-                connection.Pipeline.Log.Verbose($"Aborted a duplicate upload session for {stagingPath} left by a retried create.");
+                log.Verbose($"Aborted a duplicate upload session for {stagingPath} left by a retried create.");
             }
             catch (VaultStagingException)
             {

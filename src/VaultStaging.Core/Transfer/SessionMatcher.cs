@@ -9,16 +9,18 @@ namespace VaultStaging.Core.Transfer;
 internal static class SessionMatcher
 {
     /// <summary>True when the server's spelling of the session path is the staging path asked for.</summary>
-    public static bool IsFor(UploadSessionInfo session, string normalizedPath)
+    public static bool IsFor(UploadSessionInfo session, string normalizedPath) => PathOf(session) == normalizedPath;
+
+    /// <summary>The session's path normalized (the server may leave out the leading '/'); null when it does not normalize.</summary>
+    public static string? PathOf(UploadSessionInfo session)
     {
         try
         {
-            var sessionPath = session.Path.StartsWith("/", StringComparison.Ordinal) ? session.Path : "/" + session.Path;
-            return StagingPath.Normalize(sessionPath) == normalizedPath;
+            return StagingPath.Normalize(session.Path.StartsWith("/", StringComparison.Ordinal) ? session.Path : "/" + session.Path);
         }
         catch (VaultStagingException)
         {
-            return false;
+            return null;
         }
     }
 

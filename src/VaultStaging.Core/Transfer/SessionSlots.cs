@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
-using VaultStaging.Core.Http;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -17,11 +15,11 @@ namespace VaultStaging.Core.Transfer;
 internal sealed class SessionSlots
 {
     private readonly UploadOptions options;
-    private readonly SafeLog log;
+    private readonly IVaultLog log;
     private readonly Random random = new();
     private TaskCompletionSource<bool> released = NewSignal();
 
-    public SessionSlots(UploadOptions options, SafeLog log)
+    public SessionSlots(UploadOptions options, IVaultLog log)
     {
         this.options = options;
         this.log = log;

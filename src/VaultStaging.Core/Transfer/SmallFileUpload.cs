@@ -26,10 +26,10 @@ internal sealed class SmallFileUpload
     /// A copy the server answers for with the wrong size or MD5 is ours: it is sent once more (replacing it), and
     /// removed when that does not verify either, so no bad copy is left looking good.
     /// </summary>
-    public async Task SendAsync(LocalFileSnapshot file, string stagingPath, bool overwrite, UploadOutcome outcome, CancellationToken cancellationToken)
+    public async Task SendAsync(FileToStage file, bool overwrite, UploadOutcome outcome, CancellationToken cancellationToken)
     {
-        using var stream = Open(file);
-        var md5 = await HashAsync(file, stream, cancellationToken).ConfigureAwait(false);
+        using var stream = Open(file.Local);
+        var md5 = await HashAsync(file.Local, stream, cancellationToken).ConfigureAwait(false);
         outcome.Md5 = Md5.ToHex(md5);
         for (var attempt = 1; ; attempt++)
         {
@@ -37,21 +37,21 @@ internal sealed class SmallFileUpload
             try
             {
                 // Throws UploadVerificationFailed when the server's size or MD5 of the file is not ours.
-                await staging.UploadFileAsync(stagingPath, stream, file.Length, md5, overwrite, cancellationToken).ConfigureAwait(false);
+                await staging.UploadFileAsync(file.StagingPath, stream, file.Length, md5, overwrite, cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (VaultStagingException bad) when (bad.ErrorId == VaultErrorIds.UploadVerificationFailed)
             {
                 if (attempt >= 2)
                 {
-                    throw await remover.RemoveAsync(file.Path, stagingPath, bad.Summary).ConfigureAwait(false);
+                    throw await remover.RemoveAsync(file.LocalPath, file.StagingPath, bad.Summary).ConfigureAwait(false);
                 }
 
                 overwrite = true;
             }
         }
 
-        file.EnsureUnchanged();
+        file.Local.EnsureUnchanged();
         outcome.Status = UploadStatus.Staged;
     }
 

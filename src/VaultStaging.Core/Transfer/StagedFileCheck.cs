@@ -29,13 +29,13 @@ internal sealed class StagedFileCheck
             : VaultRules.JobPollFloor;
 
     /// <summary><paramref name="jobId"/> null: the commit's answer was lost, so the staged file is awaited instead of its job.</summary>
-    public async Task RunAsync(string localPath, string stagingPath, long localSize, long? jobId, CancellationToken cancellationToken)
+    public async Task RunAsync(FileToStage file, long? jobId, CancellationToken cancellationToken)
     {
         if (jobId is { } id)
         {
             // Throws JobFailed / JobTimeout when the job does not succeed.
             await staging.Jobs.WaitAsync(id, pollInterval, options.JobTimeout, cancellationToken).ConfigureAwait(false);
-            await CheckSizeAsync(localPath, stagingPath, localSize, cancellationToken).ConfigureAwait(false);
+            await CheckSizeAsync(file, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -43,26 +43,26 @@ internal sealed class StagedFileCheck
         while (true)
         {
             await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
-            var item = await staging.GetItemAsync(stagingPath, cancellationToken).ConfigureAwait(false);
-            if (item?.Size == localSize || DateTime.UtcNow >= deadline)
+            var item = await staging.GetItemAsync(file.StagingPath, cancellationToken).ConfigureAwait(false);
+            if (item?.Size == file.Length || DateTime.UtcNow >= deadline)
             {
-                await CheckSizeAsync(localPath, stagingPath, localSize, cancellationToken).ConfigureAwait(false);
+                await CheckSizeAsync(file, cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
     }
 
-    private async Task CheckSizeAsync(string localPath, string stagingPath, long localSize, CancellationToken cancellationToken)
+    private async Task CheckSizeAsync(FileToStage file, CancellationToken cancellationToken)
     {
-        var item = await staging.GetItemAsync(stagingPath, cancellationToken).ConfigureAwait(false);
-        if (item?.Size is { } size && size != localSize)
+        var item = await staging.GetItemAsync(file.StagingPath, cancellationToken).ConfigureAwait(false);
+        if (item?.Size is { } size && size != file.Length)
         {
-            throw await remover.RemoveAsync(localPath, stagingPath, $"{size:N0} bytes staged instead of {localSize:N0}").ConfigureAwait(false);
+            throw await remover.RemoveAsync(file.LocalPath, file.StagingPath, $"{size:N0} bytes staged instead of {file.Length:N0}").ConfigureAwait(false);
         }
 
-        if (item?.Size != localSize)
+        if (item?.Size != file.Length)
         {
-            throw TransferErrors.StagedSizeMismatch(localPath, stagingPath, localSize, item?.Size);
+            throw TransferErrors.StagedSizeMismatch(file.LocalPath, file.StagingPath, file.Length, item?.Size);
         }
     }
 }

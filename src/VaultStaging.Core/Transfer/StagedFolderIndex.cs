@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 
 namespace VaultStaging.Core.Transfer;

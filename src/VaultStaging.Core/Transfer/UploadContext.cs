@@ -15,12 +15,13 @@ internal sealed class UploadContext
     {
         Connection = connection;
         Options = options;
-        Journal = new ResumeJournal(options.ResumeJournalFolder ?? ResumeJournal.DefaultFolder(), connection.Pipeline.Log);
-        Slots = new SessionSlots(options, connection.Pipeline.Log);
-        Sessions = new SessionCreator(connection, Slots);
+        Log = connection.Log;
+        Journal = new ResumeJournal(options.ResumeJournalFolder ?? ResumeJournal.DefaultFolder(), Log);
+        Slots = new SessionSlots(options, Log);
+        Sessions = new SessionCreator(connection, Slots, Log);
         Staged = new StagedFolderIndex(connection.Staging);
         Folders = new FolderCreator(connection.Staging, Staged);
-        BadCopies = new BadCopyRemover(connection, options);
+        BadCopies = new BadCopyRemover(connection, options, Log);
         SessionTransfers = new SemaphoreSlim(options.MaxParallelSessions ?? int.MaxValue);
         Link = new LinkEstimate(() => connection.RoundTrip);
         ActiveSessions = new OnceAsync<IReadOnlyList<UploadSessionInfo>>(connection.Staging.ListSessionsAsync);
@@ -38,6 +39,9 @@ internal sealed class UploadContext
     public VaultConnection Connection { get; }
 
     public UploadOptions Options { get; }
+
+    /// <summary>The connection's redacting log, which every step of an upload writes to.</summary>
+    public IVaultLog Log { get; }
 
     public ResumeJournal Journal { get; }
 

@@ -1,6 +1,6 @@
 using System;
 using System.Threading;
-using VaultStaging.Core.Connection;
+using VaultStaging.Core;
 
 namespace VaultStaging.Module;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
+using VaultStaging.Core;
 
 namespace VaultStaging.Module;
 

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using VaultStaging.Cli;
 using VaultStaging.Core;
-using VaultStaging.Core.Connection;
 using Xunit;
 
 namespace VaultStaging.Tests.Cli;

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using VaultStaging.Core;
 using VaultStaging.Core.Connection;
 using VaultStaging.Emulator;
 using VaultStaging.Emulator.Faults;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using VaultStaging.Core.Connection;
+using VaultStaging.Core;
 using VaultStaging.Core.Http;
 using VaultStaging.Core.Json;
 using Xunit;

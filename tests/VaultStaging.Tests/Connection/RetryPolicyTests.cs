@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
-using VaultStaging.Core.Connection;
+using VaultStaging.Core;
 using VaultStaging.Core.Http;
 using Xunit;
 

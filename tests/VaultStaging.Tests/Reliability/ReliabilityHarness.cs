@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using VaultStaging.Core;
 using VaultStaging.Core.Connection;
 using VaultStaging.Core.Transfer;
 using VaultStaging.Emulator;

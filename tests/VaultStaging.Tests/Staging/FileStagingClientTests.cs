@@ -4,7 +4,6 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using VaultStaging.Core;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 using VaultStaging.Emulator.Faults;
 using VaultStaging.Tests.Connection;

@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using VaultStaging.Core;
-using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 using VaultStaging.Emulator.Faults;
 using VaultStaging.Tests.Connection;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using VaultStaging.Core;
 using VaultStaging.Core.Connection;
 using VaultStaging.Core.Transfer;
 using VaultStaging.Emulator;

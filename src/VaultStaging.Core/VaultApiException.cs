@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace VaultStaging.Core.Connection;
+namespace VaultStaging.Core;
 
 /// <summary>
 /// Vault answered with responseStatus FAILURE/EXCEPTION (usually HTTP 200), or with an HTTP error status.
