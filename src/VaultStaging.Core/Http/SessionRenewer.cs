@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,6 +10,7 @@ namespace VaultStaging.Core.Http;
 /// Holds the current login session and replaces it when it dies: one login at a time, shared by
 /// every caller that saw the same dead session; proactively before Vault's 48 h absolute cap.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim holds unmanaged state only once its AvailableWaitHandle is read, which no code here does.")]
 internal sealed class SessionRenewer
 {
     /// <summary>Renew this long after login, ahead of the 48 h hard limit.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -15,6 +16,7 @@ namespace VaultStaging.Core.Staging;
 /// leaves the first read free; then once per interval), one read at a time, by a single loop that runs only while
 /// some job is awaited. Files waiting here hold no transfer slot.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim holds unmanaged state only once its AvailableWaitHandle is read, which no code here does.")]
 internal sealed class JobPoller
 {
     /// <summary>The first read of a job comes this soon (or after one interval, when that is shorter).</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using VaultStaging.Core.Download;
 
 namespace VaultStaging.Core.Transfer;
 
@@ -62,35 +61,25 @@ public sealed class TransferProgressTracker
     /// session sends nothing before it); growth after that, or any growth of a file sent in one request, is this run's.
     /// </summary>
     public void Observe(UploadProgress progress)
+        => Observe(progress.LocalPath, progress.BytesDone, givesHeldBytes: progress.Stage == UploadStage.Uploading);
+
+    /// <summary>
+    /// A file's bytes done so far. The first report that <paramref name="givesHeldBytes"/> says what its destination
+    /// already held (a download's first report gives the partial file on disk); growth after that is this run's.
+    /// </summary>
+    public void Observe(string localPath, long bytesDone, bool givesHeldBytes)
     {
         lock (gate)
         {
-            var file = FileFor(progress.LocalPath);
-            if (!file.HeldKnown && progress.Stage == UploadStage.Uploading)
+            var file = FileFor(localPath);
+            if (!file.HeldKnown && givesHeldBytes)
             {
                 file.HeldKnown = true;
-                file.Done = Math.Max(file.Done, progress.BytesDone);
+                file.Done = Math.Max(file.Done, bytesDone);
                 return;
             }
 
-            Advance(file, progress.BytesDone);
-        }
-    }
-
-    /// <summary>A download's report. The first one of a file gives the bytes already on disk; growth after it is this run's.</summary>
-    public void Observe(DownloadProgress progress)
-    {
-        lock (gate)
-        {
-            var file = FileFor(progress.LocalPath);
-            if (!file.HeldKnown)
-            {
-                file.HeldKnown = true;
-                file.Done = Math.Max(file.Done, progress.BytesDone);
-                return;
-            }
-
-            Advance(file, progress.BytesDone);
+            Advance(file, bytesDone);
         }
     }
 

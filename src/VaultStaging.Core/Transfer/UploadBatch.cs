@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Connection;
@@ -13,6 +14,7 @@ namespace VaultStaging.Core.Transfer;
 /// waits for its job hands its slot to the next file; one poller follows every such job.
 /// Callbacks run on worker threads; a host that must write from one thread queues them.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim holds unmanaged state only once its AvailableWaitHandle is read, which no code here does.")]
 public sealed class UploadBatch
 {
     private readonly FileUploader uploader;
