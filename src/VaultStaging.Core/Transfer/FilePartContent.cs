@@ -16,13 +16,15 @@ internal sealed class FilePartContent : PartContent
 {
     private readonly PartSource source;
     private readonly int partNumber;
+    private readonly Action<long>? written;
     private byte[]? sentMd5;
     private Exception? localFailure;
 
-    public FilePartContent(PartSource source, int partNumber, long length)
+    public FilePartContent(PartSource source, int partNumber, long length, Action<long>? written)
     {
         this.source = source;
         this.partNumber = partNumber;
+        this.written = written;
         Length = length;
         Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
     }
@@ -38,7 +40,7 @@ internal sealed class FilePartContent : PartContent
         Volatile.Write(ref sentMd5, null);
         try
         {
-            Volatile.Write(ref sentMd5, await source.CopyPartAsync(partNumber, stream, CancellationToken.None).ConfigureAwait(false));
+            Volatile.Write(ref sentMd5, await source.CopyPartAsync(partNumber, stream, written, CancellationToken.None).ConfigureAwait(false));
         }
         catch (VaultStagingException local)
         {

@@ -35,7 +35,7 @@ internal sealed class PartSender
         this.maxAttempts = Math.Max(1, maxAttempts);
     }
 
-    public async Task<UploadedPart> SendAsync(PartSource source, int partNumber, CancellationToken cancellationToken)
+    public async Task<UploadedPart> SendAsync(PartSource source, int partNumber, Action<long>? written, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -44,7 +44,7 @@ internal sealed class PartSender
                 // Throws PartVerificationFailed when the server's size or MD5 of the part is not what was sent.
                 var started = Stopwatch.GetTimestamp();
                 var length = source.LengthOf(partNumber);
-                var uploaded = await staging.UploadPartAsync(sessionId, partNumber, length, () => source.ContentFor(partNumber), cancellationToken).ConfigureAwait(false);
+                var uploaded = await staging.UploadPartAsync(sessionId, partNumber, length, () => source.ContentFor(partNumber, written), cancellationToken).ConfigureAwait(false);
                 link.ObservePart(length, Elapsed(started));
                 return uploaded;
             }

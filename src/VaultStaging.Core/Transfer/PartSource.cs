@@ -49,21 +49,25 @@ internal sealed class PartSource : IDisposable
 
     public long LengthOf(int partNumber) => plan.LengthOf(partNumber);
 
-    /// <summary>A body for one attempt at sending the part; it learns the part's MD5 as it is written.</summary>
-    public PartContent ContentFor(int partNumber) => new FilePartContent(this, partNumber, plan.LengthOf(partNumber));
+    /// <summary>
+    /// A body for one attempt at sending the part; it learns the part's MD5 as it is written, and tells
+    /// <paramref name="written"/> how many of its bytes went out so far.
+    /// </summary>
+    public PartContent ContentFor(int partNumber, Action<long>? written = null) => new FilePartContent(this, partNumber, plan.LengthOf(partNumber), written);
 
     /// <summary>The MD5 of the part as the local file holds it now.</summary>
     public Task<byte[]> HashAsync(int partNumber, CancellationToken cancellationToken)
-        => CopyPartAsync(partNumber, destination: null, cancellationToken);
+        => CopyPartAsync(partNumber, destination: null, written: null, cancellationToken);
 
     /// <summary>
     /// Reads the part chunk by chunk, hashing each and writing it to <paramref name="destination"/> (if any) while the
-    /// next chunk is read; returns the part's MD5. Local read failures surface as LocalFileChanged / LocalFileUnreadable.
+    /// next chunk is read, and telling <paramref name="written"/> the bytes written so far; returns the part's MD5. Local read failures surface as LocalFileChanged / LocalFileUnreadable.
     /// </summary>
-    internal async Task<byte[]> CopyPartAsync(int partNumber, Stream? destination, CancellationToken cancellationToken)
+    internal async Task<byte[]> CopyPartAsync(int partNumber, Stream? destination, Action<long>? written, CancellationToken cancellationToken)
     {
-        var offset = plan.OffsetOf(partNumber);
-        var end = offset + plan.LengthOf(partNumber);
+        var start = plan.OffsetOf(partNumber);
+        var offset = start;
+        var end = start + plan.LengthOf(partNumber);
         var current = ArrayPool<byte>.Shared.Rent(ChunkSize);
         var ahead = ArrayPool<byte>.Shared.Rent(ChunkSize);
         Task<int>? readingAhead = null;
@@ -81,6 +85,7 @@ internal sealed class PartSource : IDisposable
                 if (destination is not null)
                 {
                     await destination.WriteAsync(current, 0, count, cancellationToken).ConfigureAwait(false);
+                    written?.Invoke(offset - start);
                 }
 
                 count = await readingAhead.ConfigureAwait(false);

@@ -18,6 +18,8 @@ public sealed class ResumableUpload
     private readonly UploadContext context;
     private readonly VaultConnection connection;
     private readonly FileToStage file;
+    private const long ProgressStep = 4 * PartLimits.MiB;
+
     private readonly FileDigest? digest;
 
     /// <summary>The first part the server may lack; null until known (an adopted session not yet verified).</summary>
@@ -156,7 +158,7 @@ public sealed class ResumableUpload
         }
 
         using var source = OpenSource();
-        return await SendAsync(source, partNumber, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(source, partNumber, written: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends every part from the resume point on, in order (each must be stored before the next may go); returns the number sent.</summary>
@@ -167,7 +169,7 @@ public sealed class ResumableUpload
         using var source = OpenSource();
         for (var partNumber = first; partNumber <= Plan.PartCount; partNumber++)
         {
-            await SendAsync(source, partNumber, cancellationToken).ConfigureAwait(false);
+            await SendAsync(source, partNumber, WhileSending(progress, partNumber), cancellationToken).ConfigureAwait(false);
             Report(progress, UploadStage.Uploading, partNumber);
         }
 
@@ -207,14 +209,14 @@ public sealed class ResumableUpload
 
     public override string ToString() => $"{LocalPath} -> {StagingPath} ({Plan.PartCount} parts)";
 
-    internal void Report(IProgress<UploadProgress>? progress, UploadStage stage, int partsDone)
+    internal void Report(IProgress<UploadProgress>? progress, UploadStage stage, int partsDone, long bytesOfNextPart = 0)
         => progress?.Report(new UploadProgress
         {
             LocalPath = LocalPath,
             StagingPath = StagingPath,
             Stage = stage,
             BytesTotal = Plan.FileSize,
-            BytesDone = Plan.EndOf(partsDone),
+            BytesDone = Plan.EndOf(partsDone) + bytesOfNextPart,
             PartsTotal = Plan.PartCount,
             PartsDone = partsDone,
         });
@@ -279,10 +281,32 @@ public sealed class ResumableUpload
         }
     }
 
-    private async Task<UploadedPart> SendAsync(PartSource source, int partNumber, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reports a part's progress while it goes, every <see cref="ProgressStep"/> bytes: a 50 MB part takes seconds on a
+    /// slow link. A re-sent part counts from zero again; progress only ever moves forward.
+    /// </summary>
+    private Action<long>? WhileSending(IProgress<UploadProgress>? progress, int partNumber)
+    {
+        if (progress is null)
+        {
+            return null;
+        }
+
+        long next = ProgressStep;
+        return written =>
+        {
+            if (written >= next)
+            {
+                next = written + ProgressStep;
+                Report(progress, UploadStage.Uploading, partNumber - 1, written);
+            }
+        };
+    }
+
+    private async Task<UploadedPart> SendAsync(PartSource source, int partNumber, Action<long>? written, CancellationToken cancellationToken)
     {
         var sender = new PartSender(connection.Staging, context.Log, context.Link, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
-        var uploaded = await sender.SendAsync(source, partNumber, cancellationToken).ConfigureAwait(false);
+        var uploaded = await sender.SendAsync(source, partNumber, written, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
             if (nextPart == partNumber)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using VaultStaging.Core;
@@ -87,5 +88,27 @@ public sealed class StreamedPartTests
         Assert.Equal(5, overNear.Parts); // 12 MiB parts
         Assert.Equal(RandomFile.Md5Of(local), far.StagedMd5("/u1000/big.bin"));
         Assert.Equal(RandomFile.Md5Of(local), near.StagedMd5("/u1000/big.bin"));
+    }
+
+    [Fact]
+    public async Task A_large_part_reports_progress_while_it_goes_and_progress_only_moves_forward()
+    {
+        await using var h = await TransferHarness.StartAsync(realLimits: true);
+        var local = h.LocalFile("progress.bin", 60_000_000);
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<UploadProgress>();
+
+        var result = await new FileUploader(h.Connection, new UploadOptions { JobPollInterval = TimeSpan.FromMilliseconds(10) })
+            .UploadAsync(new UploadRequest(local, "/u1000/progress.bin"), new Collector(seen.Enqueue));
+
+        Assert.Equal(UploadStatus.Staged, result.Status);
+        var uploading = seen.Where(p => p.Stage == UploadStage.Uploading).Select(p => p.BytesDone).ToList();
+        Assert.Contains(uploading, bytes => bytes % PartPlan.DefaultPartSize != 0 && bytes < 60_000_000); // inside a part
+        Assert.Equal(uploading.OrderBy(b => b), uploading);
+        Assert.Equal(60_000_000, uploading[^1]);
+    }
+
+    private sealed class Collector(Action<UploadProgress> report) : IProgress<UploadProgress>
+    {
+        public void Report(UploadProgress value) => report(value);
     }
 }
