@@ -64,6 +64,9 @@ public sealed class VaultConnection : IDisposable
 
     internal VaultHttpPipeline Pipeline { get; }
 
+    /// <summary>The connection's one source of time and delay (<see cref="VaultConnectionOptions.TimeProvider"/>).</summary>
+    internal TimeProvider Time => Pipeline.Time;
+
     /// <summary>
     /// A ceiling on the bytes per second of every upload and download on this connection together (a daytime job
     /// that must not fill the office line); null = as fast as the link allows. May be changed between transfers.
@@ -71,7 +74,7 @@ public sealed class VaultConnection : IDisposable
     public long? MaxBytesPerSecond
     {
         get => Pipeline.Cap?.BytesPerSecond;
-        set => Pipeline.Cap = value is { } rate ? new BandwidthCap(rate) : null;
+        set => Pipeline.Cap = value is { } rate ? new BandwidthCap(rate, Pipeline.Time) : null;
     }
 
     /// <summary>How much Vault delayed this connection's requests (burst limit), for the end of a run; null when never.</summary>
@@ -81,11 +84,7 @@ public sealed class VaultConnection : IDisposable
     /// Authenticates (or adopts the given session id), checks the session belongs to the vault asked for,
     /// and learns the user's id and admin-ness.
     /// </summary>
-    public static Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, CancellationToken cancellationToken = default)
-        => ConnectAsync(options, () => DateTimeOffset.UtcNow, cancellationToken);
-
-    /// <summary>Test seam: <paramref name="utcNow"/> drives the proactive renewal before the 48 h cap.</summary>
-    internal static async Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, Func<DateTimeOffset> utcNow, CancellationToken cancellationToken)
+    public static async Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, CancellationToken cancellationToken = default)
     {
         var server = Validate(options);
         NetFrameworkNetworking.Prepare(server, MaxConnectionsPerServer);
@@ -99,7 +98,7 @@ public sealed class VaultConnection : IDisposable
         VaultHttpPipeline? pipeline = null;
         var session = new SessionRenewer(
             options.Credential is null ? null : token => authenticator!.LoginAsync(token),
-            utcNow,
+            options.TimeProvider,
             redactor);
         try
         {
@@ -109,8 +108,8 @@ public sealed class VaultConnection : IDisposable
                 options.ClientId,
                 CreateHttpClient(options),
                 options.RequestTimeout,
-                new RetryPolicy(options.Retry),
-                new RateGovernor(log),
+                options.Retry,
+                options.TimeProvider,
                 session,
                 log,
                 redactor);

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,13 +17,15 @@ internal sealed class SessionSlots
 {
     private readonly UploadOptions options;
     private readonly SafeLog log;
+    private readonly TimeProvider time;
     private readonly Random random = new();
     private TaskCompletionSource<bool> released = NewSignal();
 
-    public SessionSlots(UploadOptions options, SafeLog log)
+    public SessionSlots(UploadOptions options, SafeLog log, TimeProvider time)
     {
         this.options = options;
         this.log = log;
+        this.time = time;
     }
 
     /// <summary>A session this process held ended: wake everyone waiting for a slot.</summary>
@@ -32,7 +33,7 @@ internal sealed class SessionSlots
 
     public async Task<T> CreateAsync<T>(string localPath, Func<Task<T>> create, CancellationToken cancellationToken)
     {
-        var waited = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             var signal = Volatile.Read(ref released).Task;
@@ -43,9 +44,10 @@ internal sealed class SessionSlots
             catch (VaultApiException full) when (IsCapReached(full))
             {
                 var delay = DelayFor(attempt);
-                if (waited.Elapsed + delay > options.SessionSlotTimeout)
+                var waited = time.GetElapsedTime(started);
+                if (waited + delay > options.SessionSlotTimeout)
                 {
-                    throw TransferErrors.SessionLimitReached(localPath, waited.Elapsed, full);
+                    throw TransferErrors.SessionLimitReached(localPath, waited, full);
                 }
 
                 log.Warning(string.Format(
@@ -55,7 +57,7 @@ internal sealed class SessionSlots
                     full.VaultErrorType,
                     delay.TotalSeconds));
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                await Task.WhenAny(signal, Task.Delay(delay, wait.Token)).ConfigureAwait(false);
+                await Task.WhenAny(signal, time.Delay(delay, wait.Token)).ConfigureAwait(false);
                 wait.Cancel();
                 cancellationToken.ThrowIfCancellationRequested();
             }

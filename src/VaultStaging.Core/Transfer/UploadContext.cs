@@ -16,7 +16,7 @@ internal sealed class UploadContext
         Connection = connection;
         Options = options;
         Journal = new ResumeJournal(options.ResumeJournalFolder ?? ResumeJournal.DefaultFolder(), connection.Pipeline.Log);
-        Slots = new SessionSlots(options, connection.Pipeline.Log);
+        Slots = new SessionSlots(options, connection.Pipeline.Log, connection.Time);
         Sessions = new SessionCreator(connection, Slots);
         Staged = new StagedFolderIndex(connection.Staging);
         Folders = new FolderCreator(connection.Staging, Staged);
