@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using VaultStaging.Emulator.Api;
 using VaultStaging.Emulator.Auth;
 using VaultStaging.Emulator.Faults;
@@ -15,6 +16,8 @@ namespace VaultStaging.Emulator;
 /// <summary>Everything one emulator instance owns; shared by the endpoint handlers.</summary>
 internal sealed class EmulatorContext
 {
+    private readonly CancellationTokenSource stopping = new();
+
     public EmulatorContext(EmulatorOptions options, string dataDirectory)
     {
         Options = options;
@@ -50,6 +53,11 @@ internal sealed class EmulatorContext
     public EmulatorLimits Limits { get; }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Cancelled when the emulator shuts down: an injected slow response must not hold up the shutdown.</summary>
+    public CancellationToken Stopping => stopping.Token;
+
+    public void BeginStopping() => stopping.Cancel();
 
     public string DataDirectory { get; }
 

@@ -108,6 +108,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             return;
         }
 
+        _emulator.BeginStopping();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         if (_ownsDataDirectory)
