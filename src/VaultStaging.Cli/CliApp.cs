@@ -15,12 +15,12 @@ namespace VaultStaging.Cli;
 /// </summary>
 internal static class CliApp
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IDictionary<string, string?> environment, CancellationToken cancellationToken)
-        => RunAsync(args, new CliConsole(stdout, stderr), environment, cancellationToken);
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IDictionary<string, string?> environment, CancellationToken cancellationToken, TimeProvider? time = null)
+        => RunAsync(args, new CliConsole(stdout, stderr), environment, cancellationToken, time);
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console, IDictionary<string, string?> environment, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, CliConsole console, IDictionary<string, string?> environment, CancellationToken cancellationToken, TimeProvider? time = null)
     {
-        var context = new CliContext(console, environment);
+        var context = new CliContext(console, environment, time);
         var root = BuildRootCommand(context);
         if (UnknownCommand(root, args) is { } unknown)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 
@@ -6,15 +7,19 @@ namespace VaultStaging.Cli;
 /// <summary>What every command of one run shares: the console, the environment and the global options.</summary>
 internal sealed class CliContext
 {
-    public CliContext(CliConsole console, IDictionary<string, string?> environment)
+    public CliContext(CliConsole console, IDictionary<string, string?> environment, TimeProvider? time = null)
     {
         Console = console;
         Environment = environment;
+        Time = time ?? TimeProvider.System;
     }
 
     public CliConsole Console { get; }
 
     public IDictionary<string, string?> Environment { get; }
+
+    /// <summary>The run's source of time and delay, handed to the connection (tests pass a clock they move).</summary>
+    public TimeProvider Time { get; }
 
     public Option<bool> VerboseOption { get; } = new("--verbose", "-v")
     {

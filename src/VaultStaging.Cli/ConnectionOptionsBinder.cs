@@ -78,6 +78,7 @@ internal sealed class ConnectionOptionsBinder
             ApiVersion = ValidateApiVersion(parseResult.GetValue(ApiVersion) ?? VaultConnectionOptions.DefaultApiVersion),
             ClientId = ValidateClientId(parseResult.GetValue(ClientId) ?? VaultConnectionOptions.DefaultClientId),
             Log = context.CreateLog(parseResult),
+            TimeProvider = context.Time,
         };
 
         bool useEmulator = parseResult.GetValue(Emulator);

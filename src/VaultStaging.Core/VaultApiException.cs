@@ -33,7 +33,7 @@ public sealed class VaultApiException : VaultStagingException
     /// (connection lost, timeout, unreadable answer): that attempt may have been carried out, so e.g.
     /// a commit refused now may have succeeded then. Check the server's state before treating it as failed.
     /// </summary>
-    public bool AfterUncertainAttempt { get; internal set; }
+    public bool AfterUncertainAttempt { get; internal init; }
 
     internal static string ErrorIdFor(string vaultErrorType) => VaultErrorIds.VaultApiPrefix + PascalCase(vaultErrorType);
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using VaultStaging.Emulator.Api;
 using VaultStaging.Emulator.Auth;
 using VaultStaging.Emulator.Faults;
@@ -13,8 +14,10 @@ using VaultStaging.Emulator.Staging;
 namespace VaultStaging.Emulator;
 
 /// <summary>Everything one emulator instance owns; shared by the endpoint handlers.</summary>
-internal sealed class EmulatorContext
+internal sealed class EmulatorContext : IDisposable
 {
+    private readonly CancellationTokenSource stopping = new();
+
     public EmulatorContext(EmulatorOptions options, string dataDirectory)
     {
         Options = options;
@@ -50,6 +53,13 @@ internal sealed class EmulatorContext
     public EmulatorLimits Limits { get; }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Cancelled when the emulator shuts down: an injected slow response must not hold up the shutdown.</summary>
+    public CancellationToken Stopping => stopping.Token;
+
+    public void BeginStopping() => stopping.Cancel();
+
+    public void Dispose() => stopping.Dispose();
 
     public string DataDirectory { get; }
 

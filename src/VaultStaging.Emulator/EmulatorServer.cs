@@ -108,8 +108,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             return;
         }
 
+        _emulator.BeginStopping();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _emulator.Dispose();
         if (_ownsDataDirectory)
         {
             DeleteDirectory(DataDirectory);

@@ -62,7 +62,7 @@ internal sealed class JobsCommand
         catch (VaultApiException limited) when (limited.VaultErrorType == VaultErrorTypes.ApiLimitExceeded)
         {
             // Read within the last poll interval (Vault allows one status read per 10 s per job): one more, after the interval.
-            await Task.Delay(session.JobPollInterval, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(session.JobPollInterval, context.Time, cancellationToken).ConfigureAwait(false);
             job = await session.Connection.Staging.GetJobAsync(id, cancellationToken).ConfigureAwait(false);
         }
 

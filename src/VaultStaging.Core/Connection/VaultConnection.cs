@@ -66,6 +66,8 @@ public sealed class VaultConnection : IDisposable
 
     /// <summary>The caller's log, every line redacted: handed to the transfer steps that write to it.</summary>
     internal IVaultLog Log => Pipeline.Log;
+    /// <summary>The connection's one source of time and delay (<see cref="VaultConnectionOptions.TimeProvider"/>).</summary>
+    internal TimeProvider Time => Pipeline.Time;
 
     /// <summary>
     /// A ceiling on the bytes per second of every upload and download on this connection together (a daytime job
@@ -74,7 +76,7 @@ public sealed class VaultConnection : IDisposable
     public long? MaxBytesPerSecond
     {
         get => Pipeline.Cap?.BytesPerSecond;
-        set => Pipeline.Cap = value is { } rate ? new BandwidthCap(rate) : null;
+        set => Pipeline.Cap = value is { } rate ? new BandwidthCap(rate, Pipeline.Time) : null;
     }
 
     /// <summary>How much Vault delayed this connection's requests (burst limit), for the end of a run; null when never.</summary>
@@ -84,11 +86,7 @@ public sealed class VaultConnection : IDisposable
     /// Authenticates (or adopts the given session id), checks the session belongs to the vault asked for,
     /// and learns the user's id and admin-ness.
     /// </summary>
-    public static Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, CancellationToken cancellationToken = default)
-        => ConnectAsync(options, () => DateTimeOffset.UtcNow, cancellationToken);
-
-    /// <summary>Test seam: <paramref name="utcNow"/> drives the proactive renewal before the 48 h cap.</summary>
-    internal static async Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, Func<DateTimeOffset> utcNow, CancellationToken cancellationToken)
+    public static async Task<VaultConnection> ConnectAsync(VaultConnectionOptions options, CancellationToken cancellationToken = default)
     {
         var server = Validate(options);
         NetFrameworkNetworking.Prepare(server, MaxConnectionsPerServer);
@@ -102,7 +100,7 @@ public sealed class VaultConnection : IDisposable
         VaultHttpPipeline? pipeline = null;
         var session = new SessionRenewer(
             options.Credential is null ? null : token => authenticator!.LoginAsync(token),
-            utcNow,
+            options.TimeProvider,
             redactor);
         try
         {
@@ -112,8 +110,8 @@ public sealed class VaultConnection : IDisposable
                 options.ClientId,
                 CreateHttpClient(options),
                 options.RequestTimeout,
-                new RetryPolicy(options.Retry),
-                new RateGovernor(log),
+                options.Retry,
+                options.TimeProvider,
                 session,
                 log,
                 redactor);

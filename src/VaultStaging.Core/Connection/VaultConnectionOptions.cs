@@ -33,6 +33,12 @@ public sealed class VaultConnectionOptions
     /// <summary>Receives one line per HTTP step (never a secret). Called from worker threads.</summary>
     public IVaultLog? Log { get; set; }
 
+    /// <summary>
+    /// The connection's one source of time and delay (retry delays, job polls, session-slot waits, the rate governor,
+    /// the bandwidth cap, durations); tests pass a clock they move. The request timeout stays on real time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>For tests and proxies: the handler under the connection's HttpClient.</summary>
     public HttpMessageHandler? HttpHandler { get; set; }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -38,6 +37,7 @@ public sealed class FileDownloader
 
     private readonly FileStagingClient staging;
     private readonly IVaultLog log;
+    private readonly TimeProvider time;
     private readonly DownloadOptions options;
 
     public FileDownloader(VaultConnection connection, DownloadOptions options)
@@ -51,6 +51,7 @@ public sealed class FileDownloader
         options.Validate();
         staging = connection.Staging;
         log = connection.Log;
+        time = connection.Time;
     }
 
     /// <summary>Bytes of a partial file an earlier run left for this target (0 when none).</summary>
@@ -94,7 +95,7 @@ public sealed class FileDownloader
             throw new ArgumentNullException(nameof(request));
         }
 
-        var watch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var size = request.Item.Size ?? 0;
         var ranges = 0;
         long resumed = 0;
@@ -107,7 +108,7 @@ public sealed class FileDownloader
             BytesResumed = resumed,
             Ranges = ranges,
             Error = error,
-            Elapsed = watch.Elapsed,
+            Elapsed = time.GetElapsedTime(started),
         };
 
         try

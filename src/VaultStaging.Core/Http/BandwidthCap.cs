@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,10 +15,11 @@ internal sealed class BandwidthCap
     public static readonly TimeSpan CatchUp = TimeSpan.FromMilliseconds(50);
 
     private readonly object gate = new();
-    private readonly Func<TimeSpan> now;
+    private readonly TimeProvider time;
+    private readonly long origin;
     private TimeSpan lineFreeAt;
 
-    public BandwidthCap(long bytesPerSecond, Func<TimeSpan>? now = null)
+    public BandwidthCap(long bytesPerSecond, TimeProvider time)
     {
         if (bytesPerSecond < 1)
         {
@@ -27,13 +27,8 @@ internal sealed class BandwidthCap
         }
 
         BytesPerSecond = bytesPerSecond;
-        if (now is null)
-        {
-            var clock = Stopwatch.StartNew();
-            now = () => clock.Elapsed;
-        }
-
-        this.now = now;
+        this.time = time;
+        origin = time.GetTimestamp();
     }
 
     public long BytesPerSecond { get; }
@@ -41,7 +36,7 @@ internal sealed class BandwidthCap
     /// <summary>How long the caller waits before <paramref name="bytes"/> may go; reserves their time on the line.</summary>
     public TimeSpan Reserve(int bytes)
     {
-        var at = now();
+        var at = time.GetElapsedTime(origin);
         var duration = TimeSpan.FromTicks((long)(bytes * (double)TimeSpan.TicksPerSecond / BytesPerSecond));
         lock (gate)
         {
@@ -54,6 +49,6 @@ internal sealed class BandwidthCap
     public Task WaitAsync(int bytes, CancellationToken cancellationToken)
     {
         var wait = Reserve(bytes);
-        return wait > TimeSpan.FromMilliseconds(1) ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+        return wait > TimeSpan.FromMilliseconds(1) ? time.Delay(wait, cancellationToken) : Task.CompletedTask;
     }
 }

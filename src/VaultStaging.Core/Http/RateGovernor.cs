@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http.Headers;
@@ -19,14 +18,18 @@ internal sealed class RateGovernor
     public const double Floor = 0.10;
 
     private readonly object gate = new();
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly TimeProvider time;
+    private readonly long origin;
     private readonly SafeLog log;
     private TimeSpan nextStart;
 
-    public RateGovernor(SafeLog log, TimeSpan? spacing = null)
+    public RateGovernor(SafeLog log, TimeProvider time, TimeSpan? spacing = null)
     {
         this.log = log;
+        this.time = time;
+        origin = time.GetTimestamp();
         Spacing = spacing ?? TimeSpan.FromMilliseconds(500);
+        Throttled = new ThrottleReport(time);
     }
 
     /// <summary>Gap between request starts while throttled (Vault's own per-call delay is 500 ms).</summary>
@@ -39,7 +42,7 @@ internal sealed class RateGovernor
     public bool IsThrottling { get; private set; }
 
     /// <summary>Vault's own delays, summed up (one warning a minute at most).</summary>
-    public ThrottleReport Throttled { get; } = new();
+    public ThrottleReport Throttled { get; }
 
     /// <summary>Waits for this request's slot when throttling; returns at once otherwise.</summary>
     public Task WaitTurnAsync(CancellationToken cancellationToken)
@@ -52,13 +55,13 @@ internal sealed class RateGovernor
                 return Task.CompletedTask;
             }
 
-            var now = clock.Elapsed;
+            var now = time.GetElapsedTime(origin);
             var start = nextStart > now ? nextStart : now;
             nextStart = start + Spacing;
             wait = start - now;
         }
 
-        return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+        return wait > TimeSpan.Zero ? time.Delay(wait, cancellationToken) : Task.CompletedTask;
     }
 
     public void Observe(HttpResponseHeaders headers, string requestLine)

@@ -29,6 +29,18 @@ internal readonly struct ResponseContext
     public string? MediaType { get; }
 
     public string? ExecutionId { get; }
+
+    /// <summary>This answer came to a repeat of an attempt that may have been carried out (see <see cref="VaultApiException.AfterUncertainAttempt"/>).</summary>
+    public bool AfterUncertainAttempt { get; init; }
+
+    /// <summary>
+    /// Whether a refusal of this type is final news about an uncertain attempt: a transient answer is retried and a dead
+    /// session renewed, so only the others carry the mark.
+    /// </summary>
+    public bool MarksUncertain(string vaultErrorType)
+        => AfterUncertainAttempt
+           && !RetryPolicy.IsTransient(HttpStatus, vaultErrorType)
+           && !SessionRenewalPolicy.IsDeadSession(HttpStatus, vaultErrorType);
 }
 
 /// <summary>
@@ -94,7 +106,10 @@ internal static class ResponseEnvelopeReader
             context.Host,
             what,
             context.HttpStatus);
-        return new VaultApiException(type, message, context.HttpStatus, context.ExecutionId);
+        return new VaultApiException(type, message, context.HttpStatus, context.ExecutionId)
+        {
+            AfterUncertainAttempt = context.MarksUncertain(type),
+        };
     }
 
     private static VaultApiException Failure(EnvelopeDto envelope, ResponseContext context, Redactor redactor)
@@ -114,7 +129,11 @@ internal static class ResponseEnvelopeReader
             detail,
             first.Type,
             envelope.ResponseStatus);
-        return new VaultApiException(first.Type, message, context.HttpStatus, context.ExecutionId) { Errors = errors };
+        return new VaultApiException(first.Type, message, context.HttpStatus, context.ExecutionId)
+        {
+            Errors = errors,
+            AfterUncertainAttempt = context.MarksUncertain(first.Type),
+        };
     }
 
     private static bool LooksLikeHtml(byte[] body, string? mediaType)

@@ -17,7 +17,7 @@ internal sealed class SessionRenewer
     public static readonly TimeSpan ProactiveAge = TimeSpan.FromHours(47);
 
     private readonly Func<CancellationToken, Task<string>>? login;
-    private readonly Func<DateTimeOffset> utcNow;
+    private readonly TimeProvider time;
     private readonly Redactor redactor;
     private readonly SemaphoreSlim gate = new(1, 1);
     private string current = "";
@@ -33,10 +33,10 @@ internal sealed class SessionRenewer
     private ExceptionDispatchInfo? failure;
 
     // login: logs in again and returns the new session id; null when no credential is held.
-    public SessionRenewer(Func<CancellationToken, Task<string>>? login, Func<DateTimeOffset> utcNow, Redactor redactor)
+    public SessionRenewer(Func<CancellationToken, Task<string>>? login, TimeProvider time, Redactor redactor)
     {
         this.login = login;
-        this.utcNow = utcNow;
+        this.time = time;
         this.redactor = redactor;
     }
 
@@ -47,7 +47,7 @@ internal sealed class SessionRenewer
     public void Adopt(string sessionId)
     {
         redactor.AddSecret(sessionId);
-        issuedAt = utcNow();
+        issuedAt = time.GetUtcNow();
         Volatile.Write(ref current, sessionId);
     }
 
@@ -55,7 +55,7 @@ internal sealed class SessionRenewer
     public Task<string> GetAsync(CancellationToken cancellationToken)
     {
         var session = Current;
-        return CanRenew && utcNow() - issuedAt >= ProactiveAge
+        return CanRenew && time.GetUtcNow() - issuedAt >= ProactiveAge
             ? RenewAsync(session, cancellationToken)
             : Task.FromResult(session);
     }
@@ -79,7 +79,7 @@ internal sealed class SessionRenewer
                 return Current;
             }
 
-            if (failure is not null && string.Equals(failedFor, deadSession, StringComparison.Ordinal) && utcNow() - failedAt < FailedLoginMemory)
+            if (failure is not null && string.Equals(failedFor, deadSession, StringComparison.Ordinal) && time.GetUtcNow() - failedAt < FailedLoginMemory)
             {
                 failure.Throw();
             }
@@ -92,7 +92,7 @@ internal sealed class SessionRenewer
             catch (VaultStagingException e)
             {
                 failedFor = deadSession;
-                failedAt = utcNow();
+                failedAt = time.GetUtcNow();
                 failure = ExceptionDispatchInfo.Capture(e);
                 throw;
             }

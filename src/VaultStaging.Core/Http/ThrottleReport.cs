@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace VaultStaging.Core.Http;
@@ -13,20 +12,16 @@ internal sealed class ThrottleReport
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     private readonly object gate = new();
-    private readonly Func<TimeSpan> now;
+    private readonly TimeProvider time;
+    private readonly long origin;
     private TimeSpan? lastLine;
     private int pendingCount;
     private long pendingMs;
 
-    public ThrottleReport(Func<TimeSpan>? now = null)
+    public ThrottleReport(TimeProvider time)
     {
-        if (now is null)
-        {
-            var watch = Stopwatch.StartNew();
-            now = () => watch.Elapsed;
-        }
-
-        this.now = now;
+        this.time = time;
+        origin = time.GetTimestamp();
     }
 
     public int TotalCount { get; private set; }
@@ -42,7 +37,7 @@ internal sealed class ThrottleReport
             TotalMilliseconds += delayMs;
             pendingCount++;
             pendingMs += delayMs;
-            var at = now();
+            var at = time.GetElapsedTime(origin);
             if (lastLine is { } last && at - last < Interval)
             {
                 return null;

@@ -29,7 +29,7 @@ public sealed class FileStagingClient
     internal FileStagingClient(VaultHttpPipeline pipeline)
     {
         this.pipeline = pipeline;
-        Jobs = new JobPoller(this, pipeline.Log);
+        Jobs = new JobPoller(this, pipeline.Log, pipeline.Time);
     }
 
     /// <summary>Follows every job this connection waits for, one read at a time.</summary>

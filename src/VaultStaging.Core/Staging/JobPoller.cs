@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
@@ -24,17 +23,22 @@ internal sealed class JobPoller
 
     private readonly FileStagingClient staging;
     private readonly SafeLog log;
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly TimeProvider time;
+    private readonly long origin;
     private readonly object gate = new();
     private readonly List<Waiter> waiters = new();
     private readonly SemaphoreSlim arrived = new(0);
     private Task? loop;
 
-    public JobPoller(FileStagingClient staging, SafeLog log)
+    public JobPoller(FileStagingClient staging, SafeLog log, TimeProvider time)
     {
         this.staging = staging;
         this.log = log;
+        this.time = time;
+        origin = time.GetTimestamp();
     }
+
+    private TimeSpan Now => time.GetElapsedTime(origin);
 
     /// <summary>
     /// Completes with the job once it succeeded; fails with JobFailed when it ended otherwise, JobTimeout when it did
@@ -47,7 +51,7 @@ internal sealed class JobPoller
             throw new ArgumentOutOfRangeException(nameof(pollInterval), pollInterval, "The poll interval must be positive.");
         }
 
-        var now = clock.Elapsed;
+        var now = Now;
         var waiter = new Waiter(jobId, pollInterval, timeout, now + timeout, now + FirstReadAfter(pollInterval), cancellationToken);
         cancellationToken.Register(() => waiter.Result.TrySetCanceled(cancellationToken));
         lock (gate)
@@ -87,15 +91,31 @@ internal sealed class JobPoller
                 next = waiters.OrderBy(w => w.NextRead).First();
             }
 
-            var wait = next.NextRead - clock.Elapsed;
+            var wait = next.NextRead - Now;
             if (wait > TimeSpan.Zero)
             {
                 // A job that arrives meanwhile may be due sooner: look again then.
-                await arrived.WaitAsync(wait).ConfigureAwait(false);
+                await ArrivalOrDelayAsync(wait).ConfigureAwait(false);
                 continue;
             }
 
             await ReadAsync(next).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ArrivalOrDelayAsync(TimeSpan wait)
+    {
+        using var either = new CancellationTokenSource();
+        var arrival = arrived.WaitAsync(either.Token);
+        await Task.WhenAny(arrival, time.Delay(wait, either.Token)).ConfigureAwait(false);
+        either.Cancel();
+        try
+        {
+            await arrival.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The delay ended first; the arrival is counted by the next wait.
         }
     }
 
@@ -133,7 +153,7 @@ internal sealed class JobPoller
             return;
         }
 
-        var now = clock.Elapsed;
+        var now = Now;
         if (now >= waiter.Deadline)
         {
             waiter.Result.TrySetException(TimedOut(waiter.JobId, waiter.Timeout, waiter.LastStatus));

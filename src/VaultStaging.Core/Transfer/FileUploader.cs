@@ -50,7 +50,7 @@ public sealed class FileUploader
             throw new ArgumentNullException(nameof(request));
         }
 
-        var pending = new PendingUpload(request);
+        var pending = new PendingUpload(request, Connection.Time);
         await pending.RunAsync(() => StageAsync(request, pending.Outcome, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
         return pending;
     }

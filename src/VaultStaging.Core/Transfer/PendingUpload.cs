@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using VaultStaging.Core.Http;
@@ -12,10 +11,13 @@ namespace VaultStaging.Core.Transfer;
 /// </summary>
 internal sealed class PendingUpload
 {
-    private readonly Stopwatch stopwatch = Stopwatch.StartNew();
+    private readonly TimeProvider time;
+    private readonly long started;
 
-    public PendingUpload(UploadRequest request)
+    public PendingUpload(UploadRequest request, TimeProvider time)
     {
+        this.time = time;
+        started = time.GetTimestamp();
         Request = request;
         Outcome = new UploadOutcome(request);
     }
@@ -36,7 +38,7 @@ internal sealed class PendingUpload
             await RunAsync(() => afterCommit(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
-        return Outcome.ToResult(stopwatch.Elapsed);
+        return Outcome.ToResult(time.GetElapsedTime(started));
     }
 
     /// <summary>Runs one step with the file as the log's subject, turning its failure into the outcome.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,13 +15,15 @@ internal sealed class SessionSlots
 {
     private readonly UploadOptions options;
     private readonly IVaultLog log;
+    private readonly TimeProvider time;
     private readonly Random random = new();
     private TaskCompletionSource<bool> released = NewSignal();
 
-    public SessionSlots(UploadOptions options, IVaultLog log)
+    public SessionSlots(UploadOptions options, IVaultLog log, TimeProvider time)
     {
         this.options = options;
         this.log = log;
+        this.time = time;
     }
 
     /// <summary>A session this process held ended: wake everyone waiting for a slot.</summary>
@@ -30,7 +31,7 @@ internal sealed class SessionSlots
 
     public async Task<T> CreateAsync<T>(string localPath, Func<Task<T>> create, CancellationToken cancellationToken)
     {
-        var waited = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             var signal = Volatile.Read(ref released).Task;
@@ -41,9 +42,10 @@ internal sealed class SessionSlots
             catch (VaultApiException full) when (IsCapReached(full))
             {
                 var delay = DelayFor(attempt);
-                if (waited.Elapsed + delay > options.SessionSlotTimeout)
+                var waited = time.GetElapsedTime(started);
+                if (waited + delay > options.SessionSlotTimeout)
                 {
-                    throw TransferErrors.SessionLimitReached(localPath, waited.Elapsed, full);
+                    throw TransferErrors.SessionLimitReached(localPath, waited, full);
                 }
 
                 log.Warning(string.Format(
@@ -53,7 +55,7 @@ internal sealed class SessionSlots
                     full.VaultErrorType,
                     delay.TotalSeconds));
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                await Task.WhenAny(signal, Task.Delay(delay, wait.Token)).ConfigureAwait(false);
+                await Task.WhenAny(signal, time.Delay(delay, wait.Token)).ConfigureAwait(false);
                 wait.Cancel();
                 cancellationToken.ThrowIfCancellationRequested();
             }

@@ -13,6 +13,7 @@ internal sealed class StagedFileCheck
     private readonly UploadOptions options;
     private readonly BadCopyRemover remover;
     private readonly TimeSpan pollInterval;
+    private readonly TimeProvider time;
 
     public StagedFileCheck(UploadContext context)
     {
@@ -20,6 +21,7 @@ internal sealed class StagedFileCheck
         options = context.Options;
         remover = context.BadCopies;
         pollInterval = PollIntervalFor(context.Connection, options);
+        time = context.Connection.Time;
     }
 
     /// <summary>Shorter intervals are for the emulator on loopback only; a real vault would refuse the extra reads.</summary>
@@ -39,12 +41,12 @@ internal sealed class StagedFileCheck
             return;
         }
 
-        var deadline = DateTime.UtcNow + options.JobTimeout;
+        var deadline = time.GetUtcNow() + options.JobTimeout;
         while (true)
         {
-            await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
+            await time.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
             var item = await staging.GetItemAsync(file.StagingPath, cancellationToken).ConfigureAwait(false);
-            if (item?.Size == file.Length || DateTime.UtcNow >= deadline)
+            if (item?.Size == file.Length || time.GetUtcNow() >= deadline)
             {
                 await CheckSizeAsync(file, cancellationToken).ConfigureAwait(false);
                 return;

@@ -132,7 +132,7 @@ public sealed class UploadBatch
 
     private async Task<PendingUpload> RunAsync(UploadRequest request, IProgress<UploadProgress> progress)
     {
-        var pending = new PendingUpload(request);
+        var pending = new PendingUpload(request, uploader.Connection.Time);
         if (cancellation.IsCancellationRequested)
         {
             pending.Outcome.Status = UploadStatus.Cancelled;

@@ -17,7 +17,7 @@ internal sealed class UploadContext
         Options = options;
         Log = connection.Log;
         Journal = new ResumeJournal(options.ResumeJournalFolder ?? ResumeJournal.DefaultFolder(), Log);
-        Slots = new SessionSlots(options, Log);
+        Slots = new SessionSlots(options, Log, connection.Time);
         Sessions = new SessionCreator(connection, Slots, Log);
         Staged = new StagedFolderIndex(connection.Staging);
         Folders = new FolderCreator(connection.Staging, Staged);

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using VaultStaging.Emulator.Faults;
@@ -57,7 +58,11 @@ internal sealed class FaultEffects(EmulatorContext emulator)
 
                 return false;
             case FaultKind.SlowResponse:
-                await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
+                using (var held = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, emulator.Stopping))
+                {
+                    await Task.Delay(fault.Delay, held.Token).ConfigureAwait(false);
+                }
+
                 return false;
             case FaultKind.BurstExhausted:
                 await Task.Delay(emulator.Limits.BurstDelay, http.RequestAborted).ConfigureAwait(false);

@@ -43,14 +43,21 @@ public sealed class CliTestHost : IAsyncDisposable
     public Task<CliRun> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
 
     public Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
-        => RunRawAsync(Environment, cancellationToken, args.Concat(ConnectionArguments()).ToArray());
+        => RunRawAsync(Environment, Time, cancellationToken, args.Concat(ConnectionArguments()).ToArray());
+
+    /// <summary>The CLI's clock for <see cref="RunAsync(string[])"/>; null = real time.</summary>
+    public TimeProvider? Time { get; set; }
 
     /// <summary>Runs exactly the given arguments.</summary>
-    public static async Task<CliRun> RunRawAsync(IDictionary<string, string?> environment, CancellationToken cancellationToken, params string[] args)
+    public static Task<CliRun> RunRawAsync(IDictionary<string, string?> environment, CancellationToken cancellationToken, params string[] args)
+        => RunRawAsync(environment, null, cancellationToken, args);
+
+    /// <summary>Runs exactly the given arguments with <paramref name="time"/> as the CLI's clock (null = real time).</summary>
+    public static async Task<CliRun> RunRawAsync(IDictionary<string, string?> environment, TimeProvider? time, CancellationToken cancellationToken, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int exitCode = await CliApp.RunAsync(args, stdout, stderr, environment, cancellationToken);
+        int exitCode = await CliApp.RunAsync(args, stdout, stderr, environment, cancellationToken, time);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

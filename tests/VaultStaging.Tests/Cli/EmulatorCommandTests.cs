@@ -23,7 +23,7 @@ public sealed class EmulatorCommandTests
         {
             while (!stdout.Text.Contains("http://127.0.0.1:", StringComparison.Ordinal))
             {
-                await Task.Delay(20, timeout.Token);
+                await Task.Delay(20, timeout.Token); // real time: polls output the emulator writes once its socket listens
             }
         }
 

@@ -207,7 +207,7 @@ public sealed class UploadCommandTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (!condition())
         {
-            await Task.Delay(20, timeout.Token);
+            await Task.Delay(20, timeout.Token); // real time: polls a condition the CLI reaches on its own threads over a real socket
         }
     }
 }

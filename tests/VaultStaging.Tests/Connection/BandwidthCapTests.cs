@@ -15,12 +15,12 @@ public sealed class BandwidthCapTests
     [Fact]
     public void Bytes_wait_their_turn_at_the_rate_shared_by_every_transfer()
     {
-        var now = TimeSpan.Zero;
-        var cap = new BandwidthCap(1_000_000, () => now); // 1 MB/s: 1,000 bytes per millisecond
+        var clock = new ManualClock();
+        var cap = new BandwidthCap(1_000_000, clock); // 1 MB/s: 1,000 bytes per millisecond
 
         Assert.Equal(TimeSpan.FromMilliseconds(64), cap.Reserve(64_000));
         Assert.Equal(TimeSpan.FromMilliseconds(128), cap.Reserve(64_000)); // another transfer queues behind
-        now = TimeSpan.FromSeconds(1);
+        clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(TimeSpan.FromMilliseconds(14), cap.Reserve(64_000)); // idle: at most 50 ms of catch-up
     }
 

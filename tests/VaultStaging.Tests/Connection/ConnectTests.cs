@@ -81,7 +81,7 @@ public sealed class ConnectTests
     [InlineData("veeva-vault-0a1b2c", "Bearer veeva-vault-0a1b2c")]
     public void Api_tokens_go_as_bearer_and_session_ids_raw(string session, string header)
     {
-        Assert.Equal(header, VaultStaging.Core.Http.VaultHttpPipeline.AuthorizationValue(session));
+        Assert.Equal(header, VaultStaging.Core.Http.HttpTransport.AuthorizationValue(session));
     }
 
     [Fact]

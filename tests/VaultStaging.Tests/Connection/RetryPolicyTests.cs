@@ -10,7 +10,7 @@ namespace VaultStaging.Tests.Connection;
 
 public sealed class RetryPolicyTests
 {
-    private static RetryPolicy Policy(int maxAttempts = 6, double maxTotalSeconds = 900)
+    private static RetryBackoff Policy(int maxAttempts = 6, double maxTotalSeconds = 900)
         => new(new RetryOptions
         {
             MaxAttempts = maxAttempts,

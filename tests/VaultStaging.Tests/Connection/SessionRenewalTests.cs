@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using VaultStaging.Core;
 using VaultStaging.Core.Connection;
 using VaultStaging.Emulator.Faults;
+using VaultStaging.Tests.Support;
 using Xunit;
 
 namespace VaultStaging.Tests.Connection;
@@ -78,14 +79,16 @@ public sealed class SessionRenewalTests
     public async Task Session_is_renewed_before_the_48_hour_cap()
     {
         await using var server = await EmulatorConnections.StartAsync();
-        var now = DateTimeOffset.UtcNow;
-        using var connection = await VaultConnection.ConnectAsync(EmulatorConnections.Options(server), () => now, default);
+        var clock = new ManualClock();
+        var options = EmulatorConnections.Options(server);
+        options.TimeProvider = clock;
+        using var connection = await VaultConnection.ConnectAsync(options);
 
-        now += TimeSpan.FromHours(46);
+        clock.Advance(TimeSpan.FromHours(46));
         await connection.Staging.ListItemsAsync("/");
         Assert.Equal(1, server.Count(EmulatorEndpoint.Auth));
 
-        now += TimeSpan.FromHours(1);
+        clock.Advance(TimeSpan.FromHours(1));
         await connection.Staging.ListItemsAsync("/");
         Assert.Equal(2, server.Count(EmulatorEndpoint.Auth));
         Assert.Equal(0, server.Requests.Count(r => r.ErrorType == VaultErrorTypes.InvalidSessionId));

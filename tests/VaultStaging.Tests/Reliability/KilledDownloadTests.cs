@@ -92,7 +92,7 @@ public sealed class KilledDownloadTests
                 throw new TimeoutException("The CLI never got to the third range: " + await process.StandardError.ReadToEndAsync());
             }
 
-            await Task.Delay(20);
+            await Task.Delay(20); // real time: polls a child process, which cannot share the test's clock
         }
     }
 }

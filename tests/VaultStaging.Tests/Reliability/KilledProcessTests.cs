@@ -36,7 +36,9 @@ public sealed class KilledProcessTests
 
         var first = Start(server, temp, local);
         await WaitUntilAsync(() => server.Requests.Any(r => r.Endpoint == EmulatorEndpoint.UploadPart && r.PartNumber == 3 && r.HttpStatus == 200), first);
-        await Task.Delay(300); // part 4 is now on the wire, held by the slow fault
+        // The emulator records a request only once answered, and a child process cannot share the test's clock:
+        // real time: lets part 4 get on the wire, where the slow fault holds it.
+        await Task.Delay(300);
         first.Kill(entireProcessTree: true);
         await first.WaitForExitAsync();
         var killedOutput = await first.StandardOutput.ReadToEndAsync() + await first.StandardError.ReadToEndAsync();
@@ -95,7 +97,7 @@ public sealed class KilledProcessTests
                 throw new TimeoutException("The CLI never got to the slow part: " + await process.StandardError.ReadToEndAsync());
             }
 
-            await Task.Delay(50);
+            await Task.Delay(50); // real time: polls a child process, which cannot share the test's clock
         }
     }
 }

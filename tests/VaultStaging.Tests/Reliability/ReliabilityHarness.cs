@@ -76,6 +76,8 @@ internal sealed class ReliabilityHarness : IAsyncDisposable
                 Credential = new VaultCredential("admin", Password),
                 Log = log,
                 Retry = new RetryOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) },
+                // The client's waits (a 503's Retry-After, the governor's spacing, job polls) jump on this clock.
+                TimeProvider = new ManualClock { AdvancesWhenWaited = true },
             });
             var harness = new ReliabilityHarness(server, connection, log, new TempFolder("vaultstaging-rel"));
             await connection.Staging.EnsureFolderAsync(Folder);

@@ -2,9 +2,11 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using VaultStaging.Core;
+using VaultStaging.Core.Connection;
 using VaultStaging.Core.Staging;
 using VaultStaging.Emulator.Faults;
 using VaultStaging.Tests.Connection;
+using VaultStaging.Tests.Support;
 using Xunit;
 
 namespace VaultStaging.Tests.Staging;
@@ -49,11 +51,16 @@ public sealed class JobWaitTests
     [Fact]
     public async Task Polling_too_fast_just_costs_another_interval()
     {
+        // One clock for the client and the emulator: each 100 ms the client waits moves the emulator's 2 s rule on.
+        var clock = new ManualClock { AdvancesWhenWaited = true };
         var options = EmulatorConnections.SmallLimits();
         options.Limits.JobPollInterval = TimeSpan.FromSeconds(2);
+        options.Clock = clock;
         await using var server = await EmulatorConnections.StartAsync(options);
         var log = new CapturingLog();
-        using var connection = await EmulatorConnections.ConnectAsync(server, log);
+        var connectionOptions = EmulatorConnections.Options(server, log);
+        connectionOptions.TimeProvider = clock;
+        using var connection = await VaultConnection.ConnectAsync(connectionOptions);
         await connection.Staging.CreateFolderAsync("/u1000/fast");
         var jobId = await connection.Staging.DeleteItemAsync("/u1000/fast");
         await connection.Staging.GetJobAsync(jobId);

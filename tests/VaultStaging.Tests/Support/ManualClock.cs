@@ -6,7 +6,9 @@ namespace VaultStaging.Tests.Support;
 
 /// <summary>
 /// A <see cref="TimeProvider"/> that only moves when told to. Timers created from it (including
-/// <c>Task.Delay(span, clock)</c>) fire when <see cref="Advance"/> passes their due time.
+/// <c>Task.Delay(span, clock)</c>) fire when <see cref="Advance"/> passes their due time; with
+/// <see cref="AdvancesWhenWaited"/> the clock jumps to each timer's due time as soon as it is set, so the code under
+/// test never waits for real while its clock still shows the time it waited.
 /// </summary>
 public sealed class ManualClock : TimeProvider
 {
@@ -20,6 +22,9 @@ public sealed class ManualClock : TimeProvider
     }
 
     public ManualClock(DateTimeOffset start) => _now = start;
+
+    /// <summary>Every wait ends at once, the clock moved on by its length (retry delays, polls, spacing).</summary>
+    public bool AdvancesWhenWaited { get; init; }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
@@ -80,6 +85,12 @@ public sealed class ManualClock : TimeProvider
         }
     }
 
+    private void AdvanceTo(DateTimeOffset due)
+    {
+        var by = due - GetUtcNow();
+        Advance(by > TimeSpan.Zero ? by : TimeSpan.Zero);
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
@@ -116,10 +127,11 @@ public sealed class ManualClock : TimeProvider
 
             Due = clock.GetUtcNow() + dueTime;
             clock.Schedule(this, active: true);
-            if (dueTime == TimeSpan.Zero)
+            if (dueTime == TimeSpan.Zero || clock.AdvancesWhenWaited)
             {
-                // Due now: fire soon, but never inside CreateTimer/Change (the caller may not hold the timer yet).
-                ThreadPool.QueueUserWorkItem(_ => clock.Advance(TimeSpan.Zero));
+                // Due now (or made due now): fire soon, but never inside CreateTimer/Change (the caller may not hold the timer yet).
+                var due = Due;
+                ThreadPool.QueueUserWorkItem(_ => clock.AdvanceTo(due));
             }
 
             return true;

@@ -3,6 +3,7 @@ using System.Linq;
 using VaultStaging.Cli;
 using VaultStaging.Core;
 using VaultStaging.Core.Http;
+using VaultStaging.Tests.Support;
 using Xunit;
 
 namespace VaultStaging.Tests.Unattended;
@@ -43,16 +44,16 @@ public sealed class RemedyAndThrottleTests
     [Fact]
     public void Throttling_is_one_line_at_once_then_at_most_one_a_minute_and_a_total()
     {
-        var now = TimeSpan.Zero;
-        var report = new ThrottleReport(() => now);
+        var clock = new ManualClock();
+        var report = new ThrottleReport(clock);
 
         var first = report.Add(500);
         var lines = Enumerable.Range(0, 99).Select(_ =>
         {
-            now += TimeSpan.FromMilliseconds(100);
+            clock.Advance(TimeSpan.FromMilliseconds(100));
             return report.Add(500);
         }).Where(l => l is not null).ToList();
-        now += TimeSpan.FromMinutes(1);
+        clock.Advance(TimeSpan.FromMinutes(1));
         var minuteLater = report.Add(500);
 
         Assert.NotNull(first);
@@ -64,5 +65,5 @@ public sealed class RemedyAndThrottleTests
     }
 
     [Fact]
-    public void No_throttling_no_summary() => Assert.Null(new ThrottleReport().Summary());
+    public void No_throttling_no_summary() => Assert.Null(new ThrottleReport(TimeProvider.System).Summary());
 }

@@ -257,7 +257,7 @@ public sealed class UnattendedTransferTests
         {
             Assert.False(product.IsCompleted, "the batch ended before the awaited requests were made");
             Assert.True(DateTime.UtcNow < deadline, "the awaited requests were not made within 30 s");
-            await Task.Delay(10);
+            await Task.Delay(10); // real time: polls requests the product makes on its own threads over a real socket
         }
     }
 }
