@@ -1,5 +1,4 @@
 using System;
-using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Core.Http;
 

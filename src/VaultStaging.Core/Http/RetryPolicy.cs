@@ -79,7 +79,7 @@ internal sealed class RetryPolicy : VaultPipelinePolicy
             {
                 // Not worth a retry (unknown host, failed TLS handshake): one clear error naming the server.
                 throw new VaultStagingException(
-                    "ConnectionFailed",
+                    VaultErrorIds.ConnectionFailed,
                     VaultErrorCategory.ConnectionError,
                     $"{message.RequestLine} to {message.Uri.Authority} failed: {Describe(exception)}. Check the server address (DNS name, https:// and port) and any proxy.",
                     exception);
@@ -171,8 +171,8 @@ internal sealed class RetryPolicy : VaultPipelinePolicy
         return last switch
         {
             VaultApiException api => new VaultApiException(api.VaultErrorType, summary + " " + api.Message, api.HttpStatus, api.ExecutionId, api) { Errors = api.Errors },
-            TimeoutException => new VaultStagingException("RequestTimeout", VaultErrorCategory.OperationTimeout, summary + " Raise the request timeout or check the network.", last),
-            _ => new VaultStagingException("ConnectionFailed", VaultErrorCategory.ConnectionError, summary + " Check the network, the server address and any proxy.", last),
+            TimeoutException => new VaultStagingException(VaultErrorIds.RequestTimeout, VaultErrorCategory.OperationTimeout, summary + " Raise the request timeout or check the network.", last),
+            _ => new VaultStagingException(VaultErrorIds.ConnectionFailed, VaultErrorCategory.ConnectionError, summary + " Check the network, the server address and any proxy.", last),
         };
     }
 }

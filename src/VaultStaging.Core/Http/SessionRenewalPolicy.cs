@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Threading.Tasks;
-using VaultStaging.Core.Connection;
 
 namespace VaultStaging.Core.Http;
 
