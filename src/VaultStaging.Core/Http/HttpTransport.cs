@@ -52,7 +52,7 @@ internal sealed class HttpTransport : VaultPipelinePolicy, IDisposable
 
     public void Dispose() => http.Dispose();
 
-    /// <summary>Session ids go raw (as VAPIL sends them); API access tokens (veeva-vault-…) as Bearer (REFERENCE §1).</summary>
+    /// <summary>Session ids go raw (as VAPIL sends them); API access tokens (veeva-vault-…) as Bearer (Vault REST API docs, Authentication).</summary>
     internal static string AuthorizationValue(string session)
         => session.StartsWith(ApiTokenPrefix, StringComparison.Ordinal) ? "Bearer " + session : session;
 
