@@ -18,8 +18,11 @@ internal sealed class CongestionWindow
     /// <summary>RFC 6928's initial window of 10 segments.</summary>
     public const long InitialWindow = 10 * SegmentSize;
 
-    /// <summary>Growth per filled round: slow start doubles per acknowledged window, but delayed ACKs (one per two segments) make it ~1.5×.</summary>
-    public const double Growth = 1.5;
+    /// <summary>
+    /// Growth per filled round: slow start doubles the window each round trip. Delayed ACKs (one per two segments) would
+    /// make it ~1.5× on a stack that counts ACKs, but Linux counts acknowledged bytes (RFC 3465, L = 2), so it doubles.
+    /// </summary>
+    public const double Growth = 2;
 
     private readonly object gate = new();
     private readonly TimeProvider clock;

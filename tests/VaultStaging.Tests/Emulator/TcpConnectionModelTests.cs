@@ -28,7 +28,7 @@ public sealed class TcpConnectionModelTests
 
         Assert.Equal(TimeSpan.Zero, window.Reserve(14_600));
         Assert.Equal(Rtt, window.Reserve(1));
-        Assert.Equal(21_900, window.Window); // the filled round grew it 1.5×
+        Assert.Equal(29_200, window.Window); // the filled round doubled it
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public sealed class TcpConnectionModelTests
         var clock = new ManualClock();
         var window = new CongestionWindow(Rtt, 1_000_000, clock);
 
-        Assert.Equal(2 * Rtt, window.Reserve(14_600 + 21_900 + 1));
-        Assert.Equal(32_850, window.Window);
+        Assert.Equal(2 * Rtt, window.Reserve(14_600 + 29_200 + 1));
+        Assert.Equal(58_400, window.Window);
 
         clock.Advance(TimeSpan.FromMilliseconds(150)); // half way to the third round's start
         Assert.Equal(TimeSpan.FromMilliseconds(50), window.Reserve(1_000));
@@ -63,19 +63,19 @@ public sealed class TcpConnectionModelTests
         var clock = new ManualClock();
         var window = new CongestionWindow(Rtt, 1_000_000, clock);
 
-        // 14,600 + 21,900 + 32,850 + 49,275 + 73,912 bytes in five rounds; the sixth round's window (110,868) is open.
-        Assert.Equal(4 * Rtt, window.Reserve(192_537));
+        // 14,600 + 29,200 + 58,400 bytes in three rounds; the fourth round's window (116,800) is open.
+        Assert.Equal(2 * Rtt, window.Reserve(102_200));
         Assert.False(window.IsOpen);
-        Assert.Equal(5 * Rtt, window.Reserve(1));
+        Assert.Equal(3 * Rtt, window.Reserve(1));
         Assert.True(window.IsOpen);
         Assert.Equal(TimeSpan.Zero, window.Reserve(10_000_000));
     }
 
     [Theory]
-    [InlineData(20, 125_000_000, 13)]  // 20 ms, 1 Gbit/s: BDP 2.5 MB
-    [InlineData(80, 25_000_000, 13)]   // 80 ms, 200 Mbit/s: BDP 2 MB
-    [InlineData(150, 6_250_000, 11)]   // 150 ms, 50 Mbit/s: BDP 0.94 MB
-    public void Slow_start_on_the_benchmark_links_takes_a_dozen_round_trips(int rttMs, long bytesPerSecond, int rounds)
+    [InlineData(20, 125_000_000, 8)]  // 20 ms, 1 Gbit/s: BDP 2.5 MB
+    [InlineData(80, 25_000_000, 8)]   // 80 ms, 200 Mbit/s: BDP 2 MB
+    [InlineData(150, 6_250_000, 7)]   // 150 ms, 50 Mbit/s: BDP 0.94 MB
+    public void Slow_start_on_the_benchmark_links_takes_several_round_trips(int rttMs, long bytesPerSecond, int rounds)
     {
         var rtt = TimeSpan.FromMilliseconds(rttMs);
         var window = new CongestionWindow(rtt, bytesPerSecond, new ManualClock());
