@@ -76,16 +76,16 @@ public sealed class StreamedPartTests
     {
         await using var far = await TransferHarness.StartAsync(realLimits: true, link: new LinkProfile(TimeSpan.FromMilliseconds(20), null));
         await using var near = await TransferHarness.StartAsync(realLimits: true);
-        var local = far.LocalFile("big.bin", 60_000_000);
-        var options = new UploadOptions { JobPollInterval = TimeSpan.FromMilliseconds(10) };
+        var local = far.LocalFile("big.bin", 13 * PartLimits.MiB);
+        var options = new UploadOptions { JobPollInterval = TimeSpan.FromMilliseconds(10), SmallFileThreshold = PartLimits.MiB };
 
         var overFar = await new FileUploader(far.Connection, options).UploadAsync(new UploadRequest(local, "/u1000/big.bin"));
         var overNear = await new FileUploader(near.Connection, options).UploadAsync(new UploadRequest(local, "/u1000/big.bin"));
 
         Assert.Equal(UploadStatus.Staged, overFar.Status);
-        Assert.Equal(2, overFar.Parts); // 50,000,000 + 10,000,000
+        Assert.Equal(1, overFar.Parts); // parts of 50,000,000 bytes
         Assert.Equal(UploadStatus.Staged, overNear.Status);
-        Assert.Equal(5, overNear.Parts); // 12 MiB parts
+        Assert.Equal(2, overNear.Parts); // 12 MiB + 1 MiB
         Assert.Equal(RandomFile.Md5Of(local), far.StagedMd5("/u1000/big.bin"));
         Assert.Equal(RandomFile.Md5Of(local), near.StagedMd5("/u1000/big.bin"));
     }
@@ -94,17 +94,17 @@ public sealed class StreamedPartTests
     public async Task A_large_part_reports_progress_while_it_goes_and_progress_only_moves_forward()
     {
         await using var h = await TransferHarness.StartAsync(realLimits: true);
-        var local = h.LocalFile("progress.bin", 60_000_000);
+        var local = h.LocalFile("progress.bin", 13 * PartLimits.MiB);
         var seen = new System.Collections.Concurrent.ConcurrentQueue<UploadProgress>();
 
-        var result = await new FileUploader(h.Connection, new UploadOptions { JobPollInterval = TimeSpan.FromMilliseconds(10) })
+        var result = await new FileUploader(h.Connection, new UploadOptions { JobPollInterval = TimeSpan.FromMilliseconds(10), SmallFileThreshold = PartLimits.MiB })
             .UploadAsync(new UploadRequest(local, "/u1000/progress.bin"), new Collector(seen.Enqueue));
 
         Assert.Equal(UploadStatus.Staged, result.Status);
         var uploading = seen.Where(p => p.Stage == UploadStage.Uploading).Select(p => p.BytesDone).ToList();
-        Assert.Contains(uploading, bytes => bytes % PartPlan.DefaultPartSize != 0 && bytes < 60_000_000); // inside a part
+        Assert.Contains(uploading, bytes => bytes % PartPlan.DefaultPartSize != 0 && bytes < PartPlan.DefaultPartSize); // inside part 1
         Assert.Equal(uploading.OrderBy(b => b), uploading);
-        Assert.Equal(60_000_000, uploading[^1]);
+        Assert.Equal(13 * PartLimits.MiB, uploading[^1]);
     }
 
     private sealed class Collector(Action<UploadProgress> report) : IProgress<UploadProgress>
