@@ -64,7 +64,8 @@ internal sealed class PartSource : IDisposable
 
     /// <summary>
     /// Reads the part chunk by chunk, hashing each and writing it to <paramref name="destination"/> (if any) while the
-    /// next chunk is read, and telling <paramref name="written"/> the bytes written so far; returns the part's MD5. Local read failures surface as LocalFileChanged / LocalFileUnreadable.
+    /// next chunk is read, and telling <paramref name="written"/> the bytes written so far; returns the part's MD5.
+    /// Local read failures surface as LocalFileChanged / LocalFileUnreadable.
     /// </summary>
     internal async Task<byte[]> CopyPartAsync(int partNumber, Stream? destination, Action<long>? written, CancellationToken cancellationToken)
     {
