@@ -1,3 +1,4 @@
+using System;
 using VaultStaging.Core.Transfer;
 
 namespace VaultStaging.Core.Download;
@@ -10,7 +11,7 @@ public static class DownloadProgressTracking
     {
         if (tracker is null || progress is null)
         {
-            throw new System.ArgumentNullException(tracker is null ? nameof(tracker) : nameof(progress));
+            throw new ArgumentNullException(tracker is null ? nameof(tracker) : nameof(progress));
         }
 
         tracker.Observe(progress.LocalPath, progress.BytesDone, givesHeldBytes: true);

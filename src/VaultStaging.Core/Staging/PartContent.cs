@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 
 namespace VaultStaging.Core.Staging;
@@ -16,7 +17,7 @@ internal abstract class PartContent : HttpContent
     public abstract byte[]? SentMd5 { get; }
 
     /// <summary>Why reading the local bytes failed (the file changed or became unreadable), as the error to report.</summary>
-    public abstract System.Exception? LocalFailure { get; }
+    public abstract Exception? LocalFailure { get; }
 
     protected override bool TryComputeLength(out long length)
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -19,16 +18,18 @@ internal sealed class PartSender
     private readonly FileStagingClient staging;
     private readonly IVaultLog log;
     private readonly LinkEstimate link;
+    private readonly TimeProvider time;
     private readonly string sessionId;
     private readonly string localPath;
     private readonly int partCount;
     private readonly int maxAttempts;
 
-    public PartSender(FileStagingClient staging, IVaultLog log, LinkEstimate link, string sessionId, string localPath, int partCount, int maxAttempts)
+    public PartSender(FileStagingClient staging, IVaultLog log, LinkEstimate link, TimeProvider time, string sessionId, string localPath, int partCount, int maxAttempts)
     {
         this.staging = staging;
         this.log = log;
         this.link = link;
+        this.time = time;
         this.sessionId = sessionId;
         this.localPath = localPath;
         this.partCount = partCount;
@@ -42,10 +43,10 @@ internal sealed class PartSender
             try
             {
                 // Throws PartVerificationFailed when the server's size or MD5 of the part is not what was sent.
-                var started = Stopwatch.GetTimestamp();
+                var started = time.GetTimestamp();
                 var length = source.LengthOf(partNumber);
                 var uploaded = await staging.UploadPartAsync(sessionId, partNumber, length, () => source.ContentFor(partNumber, written), cancellationToken).ConfigureAwait(false);
-                link.ObservePart(length, Elapsed(started));
+                link.ObservePart(length, time.GetElapsedTime(started));
                 return uploaded;
             }
             catch (VaultApiException refused) when (refused.AfterUncertainAttempt)
@@ -99,9 +100,6 @@ internal sealed class PartSender
 
         return null;
     }
-
-    private static TimeSpan Elapsed(long startedTimestamp)
-        => TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - startedTimestamp) / (double)Stopwatch.Frequency);
 
     private static bool IsWorthResending(Exception e, CancellationToken cancellationToken) => e switch
     {

@@ -305,7 +305,7 @@ public sealed class ResumableUpload
 
     private async Task<UploadedPart> SendAsync(PartSource source, int partNumber, Action<long>? written, CancellationToken cancellationToken)
     {
-        var sender = new PartSender(connection.Staging, context.Log, context.Link, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
+        var sender = new PartSender(connection.Staging, context.Log, context.Link, connection.Time, Session.Id, LocalPath, Plan.PartCount, context.Options.MaxPartAttempts);
         var uploaded = await sender.SendAsync(source, partNumber, written, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
