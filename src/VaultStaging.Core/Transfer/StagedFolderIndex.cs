@@ -26,17 +26,34 @@ internal sealed class StagedFolderIndex
         return listing.Items.TryGetValue(StagingPath.GetName(stagingPath), out var item) ? item : null;
     }
 
-    /// <summary>True when a file is staged at <paramref name="path"/> (so no folder can be created there).</summary>
-    public async Task<bool> IsFileAsync(string path, CancellationToken cancellationToken)
-        => path != StagingPath.Root && (await FindAsync(path, cancellationToken).ConfigureAwait(false))?.Kind == StagingItemKind.File;
+    /// <summary>What is at <paramref name="folder"/>: a folder, a file, or nothing; from its listing, which its files need anyway.</summary>
+    public async Task<StagedKind> KindOfAsync(string folder, CancellationToken cancellationToken)
+        => (await ListingOfAsync(folder, cancellationToken).ConfigureAwait(false)).Kind;
 
-    /// <summary>True once a listing showed the folder exists (so nothing needs creating for it).</summary>
-    public async Task<bool> FolderExistsAsync(string folder, CancellationToken cancellationToken)
-        => (await ListingOfAsync(folder, cancellationToken).ConfigureAwait(false)).Exists;
+    /// <summary>What a listing already taken says is at <paramref name="folder"/>, without a request; null when none says.</summary>
+    public StagedKind? KnownKindOf(string folder)
+        => folder == StagingPath.Root ? StagedKind.Folder : (Completed(folder) ?? InferredFromParent(folder))?.Kind;
+
+    /// <summary>Lists <paramref name="folder"/> itself again, whatever an earlier listing or its parent's said; returns what it is.</summary>
+    public async Task<StagedKind> RelistAsync(string folder, CancellationToken cancellationToken)
+    {
+        var fresh = new Lazy<Task<FolderListing>>(() => ListAsync(folder, cancellationToken));
+        listings[folder] = fresh;
+        return (await fresh.Value.ConfigureAwait(false)).Kind;
+    }
+
+    /// <summary>Records a folder this batch created: empty, so neither it nor anything below it needs listing.</summary>
+    public void Created(string folder)
+    {
+        var empty = new Lazy<Task<FolderListing>>(() => Task.FromResult(FolderListing.Empty));
+        _ = empty.Value;
+        listings[folder] = empty;
+    }
 
     private Task<FolderListing> ListingOfAsync(string folder, CancellationToken cancellationToken)
     {
-        var lazy = listings.GetOrAdd(folder, f => new Lazy<Task<FolderListing>>(() => ListAsync(f, cancellationToken)));
+        var lazy = listings.GetOrAdd(folder, f => new Lazy<Task<FolderListing>>(
+            () => InferredFromParent(f) is { } known ? Task.FromResult(known) : ListAsync(f, cancellationToken)));
         var task = lazy.Value;
         if (task.IsFaulted || task.IsCanceled)
         {
@@ -45,6 +62,28 @@ internal sealed class StagedFolderIndex
         }
 
         return task;
+    }
+
+    private FolderListing? Completed(string folder)
+        => listings.TryGetValue(folder, out var lazy) && lazy.IsValueCreated && lazy.Value.Status == TaskStatus.RanToCompletion ? lazy.Value.Result : null;
+
+    /// <summary>
+    /// A name missing from its parent's listing, or below a missing or just-created folder, is missing: no request.
+    /// A file in the parent's listing is a file. A folder there needs its own listing for what is in it.
+    /// </summary>
+    private FolderListing? InferredFromParent(string folder)
+    {
+        if (folder == StagingPath.Root || Completed(StagingPath.GetParent(folder)) is not { } parent)
+        {
+            return null;
+        }
+
+        if (parent.Kind != StagedKind.Folder || !parent.Items.TryGetValue(StagingPath.GetName(folder), out var item))
+        {
+            return FolderListing.Missing;
+        }
+
+        return item.Kind == StagingItemKind.File ? FolderListing.File : null;
     }
 
     private async Task<FolderListing> ListAsync(string folder, CancellationToken cancellationToken)
@@ -65,13 +104,13 @@ internal sealed class StagedFolderIndex
             // Listing a file path answers with that file: the "folder" is a file, so nothing can be below it.
             if (item.Kind == StagingItemKind.File && string.Equals(item.Path.TrimEnd('/'), folder, StringComparison.OrdinalIgnoreCase))
             {
-                return FolderListing.Missing;
+                return FolderListing.File;
             }
 
             byName[item.Name.Length > 0 ? item.Name : LastSegment(item.Path)] = item;
         }
 
-        return new FolderListing(true, byName);
+        return new FolderListing(StagedKind.Folder, byName);
     }
 
     /// <summary>The name from a path as the server wrote it (not validated: the server may allow names we would not send).</summary>
@@ -83,16 +122,26 @@ internal sealed class StagedFolderIndex
 
     private sealed class FolderListing
     {
-        public static readonly FolderListing Missing = new(false, new Dictionary<string, StagingItem>());
+        public static readonly FolderListing Missing = new(StagedKind.Missing, new Dictionary<string, StagingItem>());
+        public static readonly FolderListing File = new(StagedKind.File, new Dictionary<string, StagingItem>());
+        public static readonly FolderListing Empty = new(StagedKind.Folder, new Dictionary<string, StagingItem>());
 
-        public FolderListing(bool exists, Dictionary<string, StagingItem> items)
+        public FolderListing(StagedKind kind, Dictionary<string, StagingItem> items)
         {
-            Exists = exists;
+            Kind = kind;
             Items = items;
         }
 
-        public bool Exists { get; }
+        public StagedKind Kind { get; }
 
         public IReadOnlyDictionary<string, StagingItem> Items { get; }
     }
+}
+
+/// <summary>What a staging path holds, as the batch's listings show it.</summary>
+internal enum StagedKind
+{
+    Missing,
+    Folder,
+    File,
 }

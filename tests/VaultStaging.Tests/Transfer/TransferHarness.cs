@@ -90,6 +90,10 @@ internal sealed class TransferHarness : IAsyncDisposable
     public int CountRequests(EmulatorEndpoint endpoint, int skip = 0, int? partNumber = null)
         => Server.Requests.Skip(skip).Count(r => r.Endpoint == endpoint && (partNumber is null || r.PartNumber == partNumber));
 
+    /// <summary>Requests to <paramref name="endpoint"/> the emulator answered with SUCCESS.</summary>
+    public int CountSucceeded(EmulatorEndpoint endpoint, int skip = 0)
+        => Server.Requests.Skip(skip).Count(r => r.Endpoint == endpoint && r.ResponseStatus == "SUCCESS");
+
     public async ValueTask DisposeAsync()
     {
         Connection.Dispose();
