@@ -12,7 +12,7 @@
 #
 # Progress goes to stderr, results to stdout; the last line is machine-readable:
 #   bench: large=<ratio> small=<ratio> mixed=<ratio> cpu_per_md5_pass=<x> of_server_ceiling=<f> rss_mib=<MiB> rss_growth_mib=<MiB>
-#          req_per_file_first=<n> req_per_file_rerun=<n> download_large=<ratio> download_small=<ratio>
+#          req_per_file_first=<n> req_per_file_rerun=<n> download_large=<ratio> download_small=<ratio> cpu_floor_per_md5_pass=<x>
 #   bench-wan: large_util=<a>/<b>/<c> small_util=<a>/<b>/<c> vs_curl_large=<min ratio> requests_per_small_file=<n>
 set -euo pipefail
 
@@ -59,7 +59,7 @@ die() { echo "run.sh: $*" >&2; exit 1; }
 ensure_tools() {
     local missing=() pair
     for pair in curl:curl openssl:openssl split:coreutils md5sum:coreutils base64:coreutils xxd:xxd \
-        /usr/bin/time:time awk:gawk; do
+        /usr/bin/time:time awk:gawk python3:python3; do
         command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
     done
     if ((${#missing[@]})); then
@@ -195,7 +195,19 @@ measure_limits() {
     rm -f "$WORK/put-body.bin"
     PUT_LIMIT=$(calc %.1f "$PUT_LIMIT_SIZE / $(median "${puts[@]}") / $MIB")
     LIMIT=$(calc %.1f "($MD5_LIMIT < $PUT_LIMIT) ? $MD5_LIMIT : $PUT_LIMIT")
+    measure_send_floor "$bytes"
     measure_part_ceiling "$file"
+}
+
+# measure_send_floor BYTES: CPU seconds to send BYTES over loopback with nothing else (send_floor.py, median of 3)
+# and the floor of cpu_per_md5_pass it implies: one MD5 pass (which includes reading the file) plus that send.
+measure_send_floor() {
+    local r cpus=()
+    for ((r = 1; r <= 3; r++)); do
+        cpus+=("$(python3 "$BENCH/send_floor.py" "${VAULT}_emulator/discard" "$1")")
+    done
+    SEND_CPU=$(median "${cpus[@]}")
+    CPU_FLOOR=$(calc %.2f "1 + $SEND_CPU / ($1 / $MIB / $MD5_LIMIT)")
 }
 
 # measure_part_ceiling FILE: what the emulator's upload-part endpoint takes at best: curl re-sends one
@@ -423,7 +435,7 @@ echo "memory: ours peak RSS $RSS_MIB_rss_low MiB for $RSS_LOW_MIB MiB, $RSS_MIB_
 # emulator's own ceiling it reaches.
 CPU_PER_MD5=$(calc %.2f "($CPU_large / ($LARGE_MIB / 1024)) / (1024 / $MD5_LIMIT)")
 OF_CEILING=$(calc %.2f "$OURS_RATE_large / $PART_CEILING")
-echo "large file: ours CPU $CPU_large s for $LARGE_MIB MiB = $CPU_PER_MD5 x one MD5 pass; ours $OURS_RATE_large MiB/s = $OF_CEILING of the emulator's ceiling ($PART_CEILING MiB/s)"
+echo "large file: ours CPU $CPU_large s for $LARGE_MIB MiB = $CPU_PER_MD5 x one MD5 pass (floor here $CPU_FLOOR x: one MD5 pass plus $SEND_CPU CPU-s to send the bytes over loopback, send_floor.py); ours $OURS_RATE_large MiB/s = $OF_CEILING of the emulator's ceiling ($PART_CEILING MiB/s)"
 verdict() { awk "BEGIN { exit !($1) }" && echo pass || echo MISS; }
 echo "targets: large >= 1.5x baseline $(verdict "$RATIO_large >= 1.5"), client CPU <= 1.15x one MD5 pass $(verdict "$CPU_PER_MD5 <= 1.15"), >= 0.90 of the emulator's ceiling $(verdict "$OF_CEILING >= 0.90"), small >= 3x baseline $(verdict "$RATIO_small >= 3"), RSS <= 100 MiB $(verdict "$RSS_MIB_large <= 100"), RSS growth <= 16 MiB $(verdict "$RSS_GROWTH <= 16")"
-echo "bench: large=$RATIO_large small=$RATIO_small mixed=$RATIO_mixed cpu_per_md5_pass=$CPU_PER_MD5 of_server_ceiling=$OF_CEILING rss_mib=$RSS_MIB_large rss_growth_mib=$RSS_GROWTH req_per_file_first=$REQ_FIRST req_per_file_rerun=$REQ_RERUN download_large=$DOWNLOAD_RATIO_large download_small=$DOWNLOAD_RATIO_small"
+echo "bench: large=$RATIO_large small=$RATIO_small mixed=$RATIO_mixed cpu_per_md5_pass=$CPU_PER_MD5 of_server_ceiling=$OF_CEILING rss_mib=$RSS_MIB_large rss_growth_mib=$RSS_GROWTH req_per_file_first=$REQ_FIRST req_per_file_rerun=$REQ_RERUN download_large=$DOWNLOAD_RATIO_large download_small=$DOWNLOAD_RATIO_small cpu_floor_per_md5_pass=$CPU_FLOOR"

@@ -8,15 +8,15 @@ using VaultStaging.Core.Staging;
 namespace VaultStaging.Core.Transfer;
 
 /// <summary>
-/// The parts of one local file, streamed from disk in 1 MiB chunks and hashed on the way: a part of any size costs two
-/// chunk buffers, never its own length in memory, so parts can be as large as the link wants. Each chunk feeds the
+/// The parts of one local file, streamed from disk in 1 MiB chunks and hashed on the way: a part of any size costs one
+/// chunk buffer, never its own length in memory, so parts can be as large as the link wants. Each chunk feeds the
 /// part's MD5 and, with a <see cref="FileDigest"/>, the whole-file MD5 from the same read.
 /// </summary>
 internal sealed class PartSource : IDisposable
 {
     /// <summary>
     /// Measured on a 2 GiB upload (docs/performance.md): 256 KiB chunks cost 0.7 CPU-s more in the kernel (many more
-    /// socket waits), 4 MiB chunks overlap reading and sending less (16 % slower); 1 MiB was the quickest and cheapest.
+    /// socket waits), 4 MiB chunks were 16 % slower; 1 MiB was the quickest and cheapest.
     /// </summary>
     internal const int ChunkSize = 1024 * 1024;
 
@@ -63,59 +63,41 @@ internal sealed class PartSource : IDisposable
         => CopyPartAsync(partNumber, destination: null, written: null, cancellationToken);
 
     /// <summary>
-    /// Reads the part chunk by chunk, hashing each and writing it to <paramref name="destination"/> (if any) while the
-    /// next chunk is read, and telling <paramref name="written"/> the bytes written so far; returns the part's MD5.
-    /// Local read failures surface as LocalFileChanged / LocalFileUnreadable.
+    /// Reads the part chunk by chunk, hashing each and writing it to <paramref name="destination"/> (if any), and telling
+    /// <paramref name="written"/> the bytes written so far; returns the part's MD5. Local read failures surface as
+    /// LocalFileChanged / LocalFileUnreadable.
     /// </summary>
+    /// <remarks>
+    /// The reads are sequential, so the kernel's read-ahead (the file is opened for a sequential scan) has the next
+    /// chunk ready; reading it ahead here as well, on another thread, cost a 2 GiB upload ~0.45 CPU-s of hand-offs
+    /// between threads and a second buffer, and was no faster (docs/performance.md).
+    /// </remarks>
     internal async Task<byte[]> CopyPartAsync(int partNumber, Stream? destination, Action<long>? written, CancellationToken cancellationToken)
     {
         var start = plan.OffsetOf(partNumber);
-        var offset = start;
         var end = start + plan.LengthOf(partNumber);
-        var current = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        var ahead = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        Task<int>? readingAhead = null;
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
             using var md5 = Md5.Create();
-            var count = await ReadAsync(offset, current, end, cancellationToken).ConfigureAwait(false);
-            while (count > 0)
+            for (var offset = start; offset < end;)
             {
-                var chunkOffset = offset;
+                var count = Read(offset, chunk, end, cancellationToken);
+                md5.TransformBlock(chunk, 0, count, null, 0);
+                digest?.Append(offset, chunk, count);
                 offset += count;
-                readingAhead = ReadAsync(offset, ahead, end, cancellationToken);
-                md5.TransformBlock(current, 0, count, null, 0);
-                digest?.Append(chunkOffset, current, count);
                 if (destination is not null)
                 {
-                    await destination.WriteAsync(current, 0, count, cancellationToken).ConfigureAwait(false);
+                    await destination.WriteAsync(chunk, 0, count, cancellationToken).ConfigureAwait(false);
                     written?.Invoke(offset - start);
                 }
-
-                count = await readingAhead.ConfigureAwait(false);
-                readingAhead = null;
-                (current, ahead) = (ahead, current);
             }
 
             return Md5.Finish(md5);
         }
         finally
         {
-            if (readingAhead is not null)
-            {
-                // The write failed: the read still fills a pooled buffer, so it must end before the buffer goes back.
-                try
-                {
-                    await readingAhead.ConfigureAwait(false);
-                }
-                catch
-                {
-                    // The write's failure is the one to report.
-                }
-            }
-
-            ArrayPool<byte>.Shared.Return(current);
-            ArrayPool<byte>.Shared.Return(ahead);
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 
@@ -125,23 +107,18 @@ internal sealed class PartSource : IDisposable
         reading.Dispose();
     }
 
-    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/> up to a chunk or <paramref name="end"/>; 0 at the end.</summary>
-    private async Task<int> ReadAsync(long offset, byte[] buffer, long end, CancellationToken cancellationToken)
+    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/> up to a chunk or <paramref name="end"/>.</summary>
+    private int Read(long offset, byte[] buffer, long end, CancellationToken cancellationToken)
     {
         var wanted = (int)Math.Min(ChunkSize, end - offset);
-        if (wanted <= 0)
-        {
-            return 0;
-        }
-
-        await reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        reading.Wait(cancellationToken);
         try
         {
             stream.Position = offset;
             var read = 0;
             while (read < wanted)
             {
-                var n = await stream.ReadAsync(buffer, read, wanted - read, cancellationToken).ConfigureAwait(false);
+                var n = stream.Read(buffer, read, wanted - read);
                 if (n == 0)
                 {
                     throw TransferErrors.LocalFileChanged(file.Path);
