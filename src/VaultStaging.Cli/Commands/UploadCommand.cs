@@ -16,7 +16,7 @@ namespace VaultStaging.Cli.Commands;
 /// <summary><c>vaultstaging upload PATH... --to FOLDER</c>: validates everything first, then stages files in parallel.</summary>
 internal sealed class UploadCommand
 {
-    private const int MaxParallel = 32;
+    private const int MaxParallel = 64;
 
     private readonly CliContext context;
     private readonly ConnectionOptionsBinder connection;
@@ -68,7 +68,7 @@ internal sealed class UploadCommand
 
     private readonly Option<int?> parallel = new("--parallel")
     {
-        Description = "Files uploaded at once. Default: 4 on a LAN, 32 over a WAN (a round trip of 10 ms or more), with at most 4 large files sent by session at once.",
+        Description = "Files uploaded at once. Default: 4 on a LAN, 48 over a WAN (a round trip of 10 ms or more), with at most 4 large files sent by session at once.",
         HelpName = "N",
     };
 

@@ -17,7 +17,7 @@ namespace VaultStaging.Core.Connection;
 public sealed class VaultConnection : IDisposable
 {
     /// <summary>
-    /// Enough sockets for parallel file uploads on one connection (the module's -ThrottleLimit is at most 32 files, each
+    /// Enough sockets for parallel file uploads on one connection (the module's -ThrottleLimit is at most 64 files, each
     /// with one part on the wire). On .NET Framework the same number goes to ServicePointManager for the vault's host.
     /// </summary>
     internal const int MaxConnectionsPerServer = 64;

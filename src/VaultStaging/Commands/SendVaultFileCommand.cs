@@ -64,11 +64,11 @@ public sealed class SendVaultFileCommand : LocalFileCmdlet
     public SwitchParameter FollowLinks { get; set; }
 
     /// <summary>
-    /// How many files are staged at once. Default: 4 on a LAN, 32 over a WAN (a round trip of 10 ms or more), with at
+    /// How many files are staged at once. Default: 4 on a LAN, 48 over a WAN (a round trip of 10 ms or more), with at
     /// most 4 files sent by resumable session at once (a few large files already fill a link).
     /// </summary>
     [Parameter]
-    [ValidateRange(1, 32)]
+    [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; }
 
     /// <summary>With -Recurse, only the files below a directory whose path (relative to it) matches one of these globs: *.pdf, reports/**.</summary>
