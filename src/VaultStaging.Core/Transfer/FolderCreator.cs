@@ -16,9 +16,9 @@ namespace VaultStaging.Core.Transfer;
 /// <remarks>
 /// The folders above a missing one are not listed first: the create itself shows whether its parent exists (it fails
 /// when the parent is missing: INVALID_DATA from the emulator, which follows the cautious reading of no implicit
-/// parents; whatever a vault answers, the parent is then created and the create tried once more). A new folder under an existing one thus costs its listing and its
-/// create, a round trip less per missing level than walking up by listings, and no parent's listing (a home with
-/// thousands of items is many pages). Folders below one whose existence is still unknown wait for the first one's
+/// parents; whatever a vault answers, the parent is then created and the create tried once more). A new folder
+/// under an existing one thus costs its listing and its create, a round trip less per missing level than walking up
+/// by listings, and no parent's listing (a home with thousands of items is many pages). Folders below one whose existence is still unknown wait for the first one's
 /// answer instead of each failing on the same missing parent.
 /// </remarks>
 internal sealed class FolderCreator
@@ -28,7 +28,8 @@ internal sealed class FolderCreator
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> ensured = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> creations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Lazy<Task<ParentProbe>>> parentProbes = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, bool> existing = new(StringComparer.OrdinalIgnoreCase);
+    // Folders a create showed to exist (made, taken by a folder, or the parent of one made) whatever a listing says.
+    private readonly ConcurrentDictionary<string, bool> foundByCreate = new(StringComparer.OrdinalIgnoreCase);
 
     public FolderCreator(FileStagingClient staging, StagedFolderIndex index)
     {
@@ -45,7 +46,6 @@ internal sealed class FolderCreator
         switch (await index.KindOfAsync(folder, cancellationToken).ConfigureAwait(false))
         {
             case StagedKind.Folder:
-                existing[folder] = true;
                 return folder;
             case StagedKind.File:
                 throw PathIsFile(folder);
@@ -58,7 +58,7 @@ internal sealed class FolderCreator
     private async Task<string> CreateMissingAsync(string folder, CancellationToken cancellationToken)
     {
         var parent = StagingPath.GetParent(folder);
-        var parentKind = parent == StagingPath.Root || existing.ContainsKey(parent) ? StagedKind.Folder : index.KnownKindOf(parent);
+        var parentKind = foundByCreate.ContainsKey(parent) ? StagedKind.Folder : index.KnownKindOf(parent);
         if (parentKind == StagedKind.File)
         {
             throw PathIsFile(parent);
@@ -94,7 +94,7 @@ internal sealed class FolderCreator
         try
         {
             await CreateAsync(folder, cancellationToken).ConfigureAwait(false);
-            existing[parent] = true;
+            foundByCreate[parent] = true;
             return new ParentProbe(folder, null);
         }
         catch (VaultApiException)
@@ -103,7 +103,7 @@ internal sealed class FolderCreator
         }
         catch (VaultStagingException isFile)
         {
-            existing[parent] = true;
+            foundByCreate[parent] = true;
             return new ParentProbe(folder, ExceptionDispatchInfo.Capture(isFile));
         }
 
@@ -136,7 +136,7 @@ internal sealed class FolderCreator
             }
         }
 
-        existing[folder] = true;
+        foundByCreate[folder] = true;
     }
 
     /// <summary>Runs <paramref name="work"/> once per key while it succeeds; a failure is not remembered, so the next file tries again.</summary>

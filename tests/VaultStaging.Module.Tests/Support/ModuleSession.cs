@@ -10,6 +10,7 @@ using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Threading.Tasks;
 using VaultStaging.Emulator;
+using VaultStaging.Tests.Support;
 
 namespace VaultStaging.Module.Tests.Support;
 
@@ -151,21 +152,9 @@ public sealed class ModuleSession : IAsyncDisposable
 /// <summary>Where the built module is: output/VaultStaging under the repository root.</summary>
 public static class ModulePaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public static string ModuleFolder => Path.Combine(RepoRoot, "output", "VaultStaging");
 
     public static string Manifest => Path.Combine(ModuleFolder, "VaultStaging.psd1");
-
-    private static string FindRepoRoot()
-    {
-        var root = typeof(ModulePaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(attribute => attribute.Key == "RepoRoot")?.Value;
-        if (root is null || !File.Exists(Path.Combine(root, "VaultStaging.sln")))
-        {
-            throw new InvalidOperationException($"The test assembly does not know the repository root (got '{root}'). Build it with the repository's Directory.Build.props.");
-        }
-
-        return root;
-    }
 }
