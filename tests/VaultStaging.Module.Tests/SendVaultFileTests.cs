@@ -41,6 +41,24 @@ public sealed class SendVaultFileTests
     }
 
     [Fact]
+    public async Task ThrottleLimit_TakesUpTo64_AndRefusesMoreBeforeAnythingIsSent()
+    {
+        await using var session = await ModuleSession.StartAsync();
+        using var tree = new TempTree();
+        tree.Add("a.txt", 100);
+        session.SetVariable("file", Path.Combine(tree.Root, "a.txt"));
+
+        session.InvokeChecked("Send-VaultFile -LiteralPath $file -Destination /wide -ThrottleLimit 64");
+        var before = session.Server.Requests.Count;
+        var refused = session.NewShell("Send-VaultFile -LiteralPath $file -Destination /wider -ThrottleLimit 65");
+
+        refused.Invoke();
+        Assert.StartsWith("ParameterArgumentValidationError,", Assert.Single(refused.Streams.Error).FullyQualifiedErrorId);
+        Assert.True(File.Exists(session.Server.GetLocalPath("/wide/a.txt")));
+        Assert.Equal(before, session.Server.Requests.Count);
+    }
+
+    [Fact]
     public async Task PathExpandsWildcards_AndLiteralPathTakesBracketsLiterally()
     {
         await using var session = await ModuleSession.StartAsync();
