@@ -66,18 +66,25 @@ public sealed class EmulatorServer : IAsyncDisposable
         // The empty builder reads no configuration files and watches nothing, so many servers can run in one test process.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddRoutingCore();
+        var shaper = options.Link is { IsShaped: true } link ? new LinkShaper(link) : null;
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                if (shaper is not null)
+                {
+                    listen.Use(shaper.OnConnectionOpened);
+                }
+            });
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null;
         });
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
 
         var app = builder.Build();
-        if (options.Link is { IsShaped: true } link)
+        if (shaper is not null)
         {
-            app.Use(new LinkShaper(link).InvokeAsync);
+            app.Use(shaper.InvokeAsync);
         }
 
         ControlEndpoints.Map(app, emulator);

@@ -6,8 +6,8 @@ namespace VaultStaging.Emulator.Link;
 /// <summary>
 /// The network link the emulator pretends to sit behind: a round-trip time added to every API exchange and a rate
 /// that request and response bodies are paced to (each direction on its own, shared by every connection, like one
-/// office uplink). With a round trip set, each connection also pays TCP's handshake (one more round trip before its
-/// first request) and slow start (IW10, 1.5× per filled round trip, up to the bandwidth-delay product). Loss,
+/// office uplink). With a round trip set, each connection also pays TCP's handshake (its first request waits until one
+/// round trip after the connection opened) and slow start (IW10, doubling per filled round trip, up to the bandwidth-delay product). Loss,
 /// retransmission, queueing, restart after idle and TLS are not modelled.
 /// </summary>
 public sealed record LinkProfile(TimeSpan RoundTrip, long? BytesPerSecond)

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
@@ -10,7 +11,8 @@ namespace VaultStaging.Emulator.Link;
 /// Puts every API exchange behind a <see cref="LinkProfile"/>: half the round trip before the request is handled
 /// (the request crossing), half before the response starts (the answer crossing), and both bodies paced to the
 /// link's rate, uplink and downlink each shared by all connections. With a round trip set, each client connection
-/// also pays TCP's costs: one more round trip before its first request (the handshake) and slow start on its bodies
+/// also pays TCP's costs: its handshake (its first request waits until one round trip after the connection was
+/// opened, so a client that connects ahead of its requests has paid it already) and slow start on its bodies
 /// (<see cref="CongestionWindow"/>, one each way, kept across the connection's requests). The control endpoints
 /// (<c>/_emulator/…</c>) stay unshaped.
 /// </summary>
@@ -35,8 +37,19 @@ internal sealed class LinkShaper
         }
     }
 
-    /// <summary>Client connections that have paid the handshake so far.</summary>
+    /// <summary>Client connections that have carried a request so far.</summary>
     public int ConnectionsOpened => Volatile.Read(ref connectionsOpened);
+
+    /// <summary>Kestrel connection middleware: notes when each connection was opened, where the handshake starts.</summary>
+    public ConnectionDelegate OnConnectionOpened(ConnectionDelegate next) => connection =>
+    {
+        if (link.RoundTrip > TimeSpan.Zero)
+        {
+            connection.Items[ConnectionKey] = new TcpConnection(link);
+        }
+
+        return next(connection);
+    };
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
@@ -67,10 +80,14 @@ internal sealed class LinkShaper
         await next(http).ConfigureAwait(false);
     }
 
-    /// <summary>The connection this request came on; the first request on it waits one round trip (SYN, SYN-ACK) first.</summary>
+    /// <summary>
+    /// The connection this request came on. Its first request waits until one round trip (SYN, SYN-ACK) after the
+    /// connection was opened: at once when the client connected ahead, a whole round trip when it connected to send it.
+    /// </summary>
     private async Task<TcpConnection> ConnectAsync(HttpContext http)
     {
-        // Kestrel keeps these items for the life of the connection; a server without them makes every request a new one.
+        // Kestrel keeps these items for the life of the connection (OnConnectionOpened fills them); a server without
+        // them makes every request a new connection.
         var items = http.Features.Get<IConnectionItemsFeature>()?.Items;
         TcpConnection connection;
         if (items is null)
@@ -81,17 +98,24 @@ internal sealed class LinkShaper
         {
             lock (items)
             {
-                if (items.TryGetValue(ConnectionKey, out var known) && known is TcpConnection existing)
+                if (!(items.TryGetValue(ConnectionKey, out var known) && known is TcpConnection existing))
                 {
-                    return existing;
+                    items[ConnectionKey] = existing = new TcpConnection(link);
                 }
 
-                items[ConnectionKey] = connection = new TcpConnection(link);
+                connection = existing;
             }
         }
 
-        Interlocked.Increment(ref connectionsOpened);
-        await Task.Delay(link.RoundTrip, http.RequestAborted).ConfigureAwait(false);
+        if (connection.TakeHandshakeWait() is { } handshakeLeft)
+        {
+            Interlocked.Increment(ref connectionsOpened);
+            if (handshakeLeft > TimeSpan.Zero)
+            {
+                await Task.Delay(handshakeLeft, http.RequestAborted).ConfigureAwait(false);
+            }
+        }
+
         return connection;
     }
 }

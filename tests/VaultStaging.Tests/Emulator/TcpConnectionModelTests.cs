@@ -15,7 +15,7 @@ using Xunit;
 
 namespace VaultStaging.Tests.Emulator;
 
-/// <summary>The shaped link's TCP costs: slow start's rounds on a manual clock, and the handshake paid once per connection.</summary>
+/// <summary>The shaped link's TCP costs: slow start's rounds and the handshake on a manual clock, and the handshake paid once per connection.</summary>
 public sealed class TcpConnectionModelTests
 {
     private static readonly TimeSpan Rtt = TimeSpan.FromMilliseconds(100);
@@ -87,6 +87,28 @@ public sealed class TcpConnectionModelTests
     }
 
     [Fact]
+    public void A_connection_used_at_once_waits_the_whole_handshake_and_later_requests_none()
+    {
+        var connection = new TcpConnection(new LinkProfile(Rtt, null), new ManualClock());
+
+        Assert.Equal(Rtt, connection.TakeHandshakeWait());
+        Assert.Null(connection.TakeHandshakeWait());
+    }
+
+    [Fact]
+    public void A_connection_opened_ahead_has_paid_the_handshake_by_the_time_it_is_used()
+    {
+        var clock = new ManualClock();
+        var early = new TcpConnection(new LinkProfile(Rtt, null), clock);
+        clock.Advance(TimeSpan.FromMilliseconds(40));
+        var late = new TcpConnection(new LinkProfile(Rtt, null), clock);
+        clock.Advance(TimeSpan.FromMilliseconds(70));
+
+        Assert.Equal(TimeSpan.Zero, early.TakeHandshakeWait());
+        Assert.Equal(TimeSpan.FromMilliseconds(30), late.TakeHandshakeWait());
+    }
+
+    [Fact]
     public async Task A_kept_alive_connection_pays_the_handshake_once_and_a_new_connection_pays_it_again()
     {
         var shaper = new LinkShaper(new LinkProfile(TimeSpan.FromMilliseconds(20), 50_000_000));
@@ -110,7 +132,7 @@ public sealed class TcpConnectionModelTests
     private static async Task<WebApplication> StartAsync(LinkShaper shaper)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(shaper.OnConnectionOpened)));
         var app = builder.Build();
         app.Use(shaper.InvokeAsync);
         app.Run(http => http.Response.WriteAsync("ok"));
