@@ -12,12 +12,14 @@ internal sealed class VaultSession : IAsyncDisposable
     private static readonly TimeSpan LogoutTimeout = TimeSpan.FromSeconds(5);
 
     private readonly EmulatorServer? emulator;
+    private readonly ConnectionsAhead? connections;
     private readonly bool ownsLoginSession;
 
-    private VaultSession(VaultConnection connection, EmulatorServer? emulator, bool ownsLoginSession, TimeSpan jobPollInterval)
+    private VaultSession(VaultConnection connection, EmulatorServer? emulator, ConnectionsAhead? connections, bool ownsLoginSession, TimeSpan jobPollInterval)
     {
         Connection = connection;
         this.emulator = emulator;
+        this.connections = connections;
         this.ownsLoginSession = ownsLoginSession;
         JobPollInterval = jobPollInterval;
     }
@@ -29,6 +31,7 @@ internal sealed class VaultSession : IAsyncDisposable
     public static async Task<VaultSession> OpenAsync(ConnectionSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         EmulatorServer? emulator = null;
+        ConnectionsAhead? connections = null;
         try
         {
             if (settings.UseEmulator)
@@ -38,11 +41,19 @@ internal sealed class VaultSession : IAsyncDisposable
                 console.WriteErrorLine(ErrorReporter.Prefix + "using a temporary in-process emulator at " + settings.Options.Server + " (its files are deleted on exit).");
             }
 
+            if (settings.Options.HttpHandler is null)
+            {
+                connections = new ConnectionsAhead(settings.Options.Server, VaultConnection.MaxConnectionsPerServer);
+                settings.Options.HttpHandler = connections.Handler;
+                settings.Options.ConnectionOpener = connections;
+            }
+
             var connection = await VaultConnection.ConnectAsync(settings.Options, cancellationToken).ConfigureAwait(false);
-            return new VaultSession(connection, emulator, ownsLoginSession: settings.Options.Credential is not null, settings.JobPollInterval);
+            return new VaultSession(connection, emulator, connections, ownsLoginSession: settings.Options.Credential is not null, settings.JobPollInterval);
         }
         catch
         {
+            connections?.Dispose();
             if (emulator is not null)
             {
                 await emulator.DisposeAsync().ConfigureAwait(false);
@@ -69,6 +80,7 @@ internal sealed class VaultSession : IAsyncDisposable
         }
 
         Connection.Dispose();
+        connections?.Dispose();
         if (emulator is not null)
         {
             await emulator.DisposeAsync().ConfigureAwait(false);

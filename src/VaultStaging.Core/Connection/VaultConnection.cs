@@ -20,13 +20,15 @@ public sealed class VaultConnection : IDisposable
     /// Enough sockets for parallel file uploads on one connection (the module's -ThrottleLimit is at most 64 files, each
     /// with one part on the wire). On .NET Framework the same number goes to ServicePointManager for the vault's host.
     /// </summary>
-    internal const int MaxConnectionsPerServer = 64;
+    public const int MaxConnectionsPerServer = 64;
 
 
+    private readonly IConnectionOpener? opener;
     private int disconnected;
 
-    private VaultConnection(VaultHttpPipeline pipeline, VaultIdentity identity)
+    private VaultConnection(VaultHttpPipeline pipeline, VaultIdentity identity, IConnectionOpener? opener)
     {
+        this.opener = opener;
         Pipeline = pipeline;
         Server = pipeline.Server;
         ApiVersion = pipeline.ApiVersion;
@@ -144,7 +146,7 @@ public sealed class VaultConnection : IDisposable
             }
 
             log.Verbose($"Connected to {server.Authority} as {identity.UserName} (user id {identity.UserId}{(identity.IsAdmin ? ", admin" : "")}).");
-            return new VaultConnection(pipeline, identity);
+            return new VaultConnection(pipeline, identity, options.HttpHandler is null ? null : options.ConnectionOpener);
         }
         catch
         {
@@ -152,6 +154,9 @@ public sealed class VaultConnection : IDisposable
             throw;
         }
     }
+
+    /// <summary>Has this many connections to the server open or opening, when the handler can open them ahead (<see cref="IConnectionOpener"/>).</summary>
+    internal void OpenConnectionsAhead(int connections) => opener?.OpenAhead(Math.Min(connections, MaxConnectionsPerServer));
 
     /// <summary>Ends the login session on the server (DELETE /session). Safe to call twice.</summary>
     public async Task DisconnectAsync(CancellationToken cancellationToken = default)

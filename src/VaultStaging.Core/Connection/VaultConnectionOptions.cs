@@ -41,6 +41,9 @@ public sealed class VaultConnectionOptions
 
     /// <summary>For tests and proxies: the handler under the connection's HttpClient.</summary>
     public HttpMessageHandler? HttpHandler { get; set; }
+
+    /// <summary>With <see cref="HttpHandler"/>: opens that handler's connections before a batch needs them; null = on demand.</summary>
+    public IConnectionOpener? ConnectionOpener { get; set; }
 }
 
 /// <summary>User name and password. <see cref="ToString"/> never shows the password.</summary>

@@ -85,6 +85,7 @@ public sealed class FileUploader
             return;
         }
 
+        using var sending = context.Sending.Begin();
         if (!replace && Options.CreateFolders)
         {
             await context.Folders.EnsureAsync(StagingPath.GetParent(file.StagingPath), cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,11 @@ internal sealed class UploadContext
         SessionTransfers = new SemaphoreSlim(options.MaxParallelSessions ?? int.MaxValue);
         Link = new LinkEstimate(() => connection.RoundTrip);
         ActiveSessions = new OnceAsync<IReadOnlyList<UploadSessionInfo>>(connection.Staging.ListSessionsAsync);
+        Sending = new ConnectionDemand(connection);
     }
+
+    /// <summary>The files on their way to the wire, each with a connection opened ahead.</summary>
+    public ConnectionDemand Sending { get; }
 
     /// <summary>
     /// The vault's active upload sessions as the batch started, listed once: what a file may resume. Sessions this

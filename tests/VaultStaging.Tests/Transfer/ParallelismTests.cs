@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
+using System.Net.Http;
 using System.Threading.Tasks;
+using VaultStaging.Core.Connection;
 using VaultStaging.Core.Transfer;
 using VaultStaging.Emulator.Faults;
 using VaultStaging.Tests.Support;
@@ -48,5 +51,59 @@ public sealed class ParallelismTests
             Assert.Equal(EmulatorEndpoint.CreateSession, sessionSteps[i]);
             Assert.Equal(EmulatorEndpoint.Commit, sessionSteps[i + 1]);
         }
+    }
+
+    [Fact]
+    public async Task Connections_are_opened_ahead_for_the_files_that_will_be_sent_and_no_more()
+    {
+        await using var h = await TransferHarness.StartAsync();
+        var opener = new RecordingOpener();
+        using var handler = new SocketsHttpHandler();
+        using var connection = await VaultConnection.ConnectAsync(new VaultConnectionOptions
+        {
+            Server = h.Server.BaseUrl,
+            Credential = new VaultCredential("admin", "admin"),
+            HttpHandler = handler,
+            ConnectionOpener = opener,
+        });
+        var files = Enumerable.Range(0, 6).Select(i => new UploadRequest(h.LocalFile($"f{i}.txt", 100, seed: i), $"/u1000/ahead/f{i}.txt")).ToList();
+
+        await RunBatchAsync(connection, new UploadOptions { DryRun = true }, files);
+        Assert.Empty(opener.Asked); // a dry run sends nothing
+
+        await RunBatchAsync(connection, new UploadOptions(), files);
+        Assert.NotEmpty(opener.Asked);
+        Assert.All(opener.Asked, n => Assert.InRange(n, 1, 3)); // never more than the files in flight
+
+        opener.Asked.Clear();
+        await RunBatchAsync(connection, new UploadOptions { IfExists = ExistingFileAction.Skip }, files);
+        Assert.Empty(opener.Asked); // all staged already: nothing to send
+    }
+
+    private static async Task RunBatchAsync(VaultConnection connection, UploadOptions options, System.Collections.Generic.IEnumerable<UploadRequest> files)
+    {
+        var batch = new UploadBatch(connection, options, maxParallelFiles: 3);
+        var failed = new ConcurrentBag<UploadResult>();
+        batch.FileCompleted += (_, r) =>
+        {
+            if (r.Status == UploadStatus.Failed)
+            {
+                failed.Add(r);
+            }
+        };
+        foreach (var file in files)
+        {
+            batch.Post(file);
+        }
+
+        await batch.CompleteAsync();
+        Assert.Empty(failed);
+    }
+
+    private sealed class RecordingOpener : IConnectionOpener
+    {
+        public ConcurrentQueue<int> Asked { get; } = new();
+
+        public void OpenAhead(int connections) => Asked.Enqueue(connections);
     }
 }
