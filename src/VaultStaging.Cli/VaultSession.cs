@@ -46,6 +46,9 @@ internal sealed class VaultSession : IAsyncDisposable
                 connections = new ConnectionsAhead(settings.Options.Server, VaultConnection.MaxConnectionsPerServer);
                 settings.Options.HttpHandler = connections.Handler;
                 settings.Options.ConnectionOpener = connections;
+
+                // The login's connection: its handshake overlaps setting up the connection and the login request.
+                connections.OpenAhead(1);
             }
 
             var connection = await VaultConnection.ConnectAsync(settings.Options, cancellationToken).ConfigureAwait(false);
