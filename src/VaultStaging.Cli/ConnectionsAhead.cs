@@ -168,6 +168,10 @@ internal sealed class ConnectionsAhead : IConnectionOpener, IDisposable
                 {
                     connected.Result.Dispose();
                 }
+                else
+                {
+                    _ = connected.Exception; // observed: a spare that could not connect is no one's error
+                }
             },
             TaskScheduler.Default);
         Interlocked.Decrement(ref live);
