@@ -224,6 +224,7 @@ public sealed class VaultConnection : IDisposable
             return new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         }
 
+        // The CLI's ConnectionsAhead builds its SocketsHttpHandler with the same three settings: change both together.
         var own = new HttpClientHandler
         {
             // Vault never redirects API calls; following one could carry the session elsewhere.
