@@ -34,6 +34,9 @@ public sealed class RedactorTests
     [InlineData("Authorization: Bearer veeva-vault-abc123")]
     [InlineData("{\"responseStatus\":\"SUCCESS\",\"sessionId\":\"5F3A9B0C7D\"}")]
     [InlineData("username=admin&password=hunter22")]
+    [InlineData("AUTHORIZATION=5F3A9B0C7D")]
+    [InlineData("Vault a répondu: session_id: 5F3A9B0C7D")]
+    [InlineData("{\"SessionID\":\"5F3A9B0C7D\"}")]
     public void Masks_anything_shaped_like_a_secret(string text)
     {
         var redacted = new Redactor().Redact(text);
