@@ -199,15 +199,14 @@ measure_limits() {
     measure_part_ceiling "$file"
 }
 
-# measure_send_floor BYTES: CPU seconds to send BYTES over loopback with nothing else (send_floor.py, median of 3)
-# and the floor of cpu_per_md5_pass it implies: one MD5 pass (which includes reading the file) plus that send.
+# measure_send_floor BYTES: CPU seconds to send BYTES over loopback with nothing else (send_floor.py, median of 3);
+# one MD5 pass plus that send is the floor of cpu_per_md5_pass (measure_cpu_per_md5_pass).
 measure_send_floor() {
     local r cpus=()
     for ((r = 1; r <= 3; r++)); do
         cpus+=("$(python3 "$BENCH/send_floor.py" "${VAULT}_emulator/discard" "$1")")
     done
     SEND_CPU=$(median "${cpus[@]}")
-    CPU_FLOOR=$(calc %.2f "1 + $SEND_CPU / ($1 / $MIB / $MD5_LIMIT)")
 }
 
 # measure_part_ceiling FILE: what the emulator's upload-part endpoint takes at best: curl re-sends one
@@ -232,15 +231,29 @@ measure_part_ceiling() {
     PART_CEILING=$(calc %.1f "$PART_SIZE / $(median "${times[@]}") / $MIB")
 }
 
-# measure_fixed_cpu: the CPU seconds every run costs whatever it sends (start-up, login, a listing, logout), measured
-# as ours staging one 1 KB file (median of 3): subtracted from the large file's CPU to get its cost per GiB.
-measure_fixed_cpu() {
-    local r cpus=()
+# measure_cpu_per_md5_pass: what ours spends per byte of the large file, as a multiple of one MD5 pass over it.
+# REPEATS times, side by side: `openssl md5` of the file (its CPU seconds: one pass, reading the file included), ours
+# staging one 1 KB file (what any run costs whatever it sends: start-up, login, a listing, logout), ours staging the
+# large file. Each trio gives (large - 1 KB) / pass, and CPU_PER_MD5 is their median. The pass is measured beside
+# each run, not once at the start, because this shared machine's speed drifts by up to ±20 % over minutes. Also sets
+# CPU_WHOLE_RUN (the fixed cost left in), CPU_PASS, CPU_FIXED, CPU_LARGE (medians) and CPU_FLOOR.
+measure_cpu_per_md5_pass() {
+    local file="$WORK/data/large/master-$LARGE_MIB.mov" r pass fixed ratio passes=() fixeds=() larges=() ratios=() wholes=()
     head -c 1000 /dev/urandom >"$WORK/one-kb.bin"
-    for ((r = 1; r <= 3; r++)); do
-        ours "fixed-$r" "/u1000/bench/fixed-$r" "$WORK/one-kb.bin"; cpus+=("$CPU")
+    say "client CPU per MD5 pass: $REPEATS x (openssl md5, ours on 1 KB, ours on $LARGE_MIB MiB)"
+    for ((r = 1; r <= REPEATS; r++)); do
+        timed "cpu-md5-$r" openssl md5 "$file"; pass=$CPU
+        ours "cpu-fixed-$r" "/u1000/bench/cpu-fixed-$r" "$WORK/one-kb.bin"; fixed=$CPU
+        ours "cpu-large-$r" "/u1000/bench/cpu-large-$r" "$file"
+        ratio=$(calc %.3f "($CPU - $fixed) / $pass")
+        passes+=("$pass") fixeds+=("$fixed") larges+=("$CPU") ratios+=("$ratio") wholes+=("$(calc %.3f "$CPU / $pass")")
+        say "  run $r: MD5 pass $pass CPU-s, ours 1 KB $fixed CPU-s, ours $LARGE_MIB MiB $CPU CPU-s: $ratio x one pass"
     done
-    FIXED_CPU=$(median "${cpus[@]}")
+    CPU_PER_MD5=$(calc %.2f "$(median "${ratios[@]}")")
+    CPU_RATIOS=$(printf '%.2f/' "${ratios[@]}"); CPU_RATIOS=${CPU_RATIOS%/}
+    CPU_WHOLE_RUN=$(calc %.2f "$(median "${wholes[@]}")")
+    CPU_PASS=$(median "${passes[@]}") CPU_FIXED=$(median "${fixeds[@]}") CPU_LARGE=$(median "${larges[@]}")
+    CPU_FLOOR=$(calc %.2f "1 + $SEND_CPU / $CPU_PASS")
 }
 
 # --- workloads -------------------------------------------------------------------------------------------------
@@ -270,7 +283,6 @@ workload() {
     printf -v "RATIO_$name" %s "$ratio"
     printf -v "OURS_RATE_$name" %s "$ours_rate"
     printf -v "RSS_MIB_$name" %s "$rss_mib"
-    printf -v "CPU_$name" %s "$(median "${cpu[@]}")"
 }
 
 # rss_of NAME: median peak RSS (MiB) of ours uploading the one file in data/NAME; sets RSS_MIB_<NAME>.
@@ -430,7 +442,7 @@ echo "limits: MD5 single core $MD5_LIMIT MiB/s (openssl md5, page cache; md5sum 
 echo "server: emulator upload-part ceiling $PART_CEILING MiB/s (curl re-sending one precomputed $((PART_SIZE / MIB)) MiB part, no client hashing: the most any client gets from this emulator)"
 
 workload large $((LARGE_MIB * MIB)) "1 x $LARGE_MIB MiB"
-measure_fixed_cpu
+measure_cpu_per_md5_pass
 workload small $((SMALL_COUNT * SMALL_SIZE)) "$SMALL_COUNT x 100 KB"
 workload mixed $((MIXED_COUNT * MIXED_SIZE)) "$MIXED_COUNT x 20 MB"
 request_budget
@@ -443,12 +455,9 @@ RSS_GROWTH=$(calc %.1f "$RSS_MIB_rss_high - $RSS_MIB_rss_low")
 echo "memory: ours peak RSS $RSS_MIB_rss_low MiB for $RSS_LOW_MIB MiB, $RSS_MIB_rss_high MiB for $RSS_HIGH_MIB MiB (growth $RSS_GROWTH MiB), $RSS_MIB_large MiB for $LARGE_MIB MiB"
 
 # On 2 shared cores the emulator's own MD5 caps any client near 0.8 of the MD5 limit, so the large file is judged by
-# what the client spends per GiB (its CPU seconds less any run's fixed cost, per GiB, as a multiple of one MD5 pass
-# over a GiB) and by how much of the emulator's own ceiling it reaches.
-CPU_PER_MD5=$(calc %.2f "(($CPU_large - $FIXED_CPU) / ($LARGE_MIB / 1024)) / (1024 / $MD5_LIMIT)")
-CPU_WHOLE_RUN=$(calc %.2f "($CPU_large / ($LARGE_MIB / 1024)) / (1024 / $MD5_LIMIT)")
+# what the client spends per byte (measure_cpu_per_md5_pass) and by how much of the emulator's own ceiling it reaches.
 OF_CEILING=$(calc %.2f "$OURS_RATE_large / $PART_CEILING")
-echo "large file: ours CPU $CPU_large s for $LARGE_MIB MiB, of which $FIXED_CPU s any run's fixed cost (start-up, login, logout: staging one 1 KB file) = $CPU_PER_MD5 x one MD5 pass per GiB ($CPU_WHOLE_RUN x with the fixed cost; floor here $CPU_FLOOR x: one MD5 pass plus $SEND_CPU CPU-s to send the bytes over loopback, send_floor.py); ours $OURS_RATE_large MiB/s = $OF_CEILING of the emulator's ceiling ($PART_CEILING MiB/s)"
+echo "large file: ours CPU $CPU_LARGE s for $LARGE_MIB MiB beside an MD5 pass of $CPU_PASS CPU-s, of which $CPU_FIXED s any run's fixed cost (start-up, login, logout: staging one 1 KB file) = $CPU_PER_MD5 x one MD5 pass (median of runs $CPU_RATIOS; $CPU_WHOLE_RUN x with the fixed cost; floor here $CPU_FLOOR x: one MD5 pass plus $SEND_CPU CPU-s to send the bytes over loopback, send_floor.py); ours $OURS_RATE_large MiB/s = $OF_CEILING of the emulator's ceiling ($PART_CEILING MiB/s)"
 verdict() { awk "BEGIN { exit !($1) }" && echo pass || echo MISS; }
 echo "targets: large >= 1.5x baseline $(verdict "$RATIO_large >= 1.5"), client CPU <= 1.15x one MD5 pass $(verdict "$CPU_PER_MD5 <= 1.15"), >= 0.90 of the emulator's ceiling $(verdict "$OF_CEILING >= 0.90"), small >= 3x baseline $(verdict "$RATIO_small >= 3"), RSS <= 100 MiB $(verdict "$RSS_MIB_large <= 100"), RSS growth <= 16 MiB $(verdict "$RSS_GROWTH <= 16")"
 echo "bench: large=$RATIO_large small=$RATIO_small mixed=$RATIO_mixed cpu_per_md5_pass=$CPU_PER_MD5 of_server_ceiling=$OF_CEILING rss_mib=$RSS_MIB_large rss_growth_mib=$RSS_GROWTH req_per_file_first=$REQ_FIRST req_per_file_rerun=$REQ_RERUN download_large=$DOWNLOAD_RATIO_large download_small=$DOWNLOAD_RATIO_small cpu_floor_per_md5_pass=$CPU_FLOOR"
