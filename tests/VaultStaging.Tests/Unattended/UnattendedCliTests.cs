@@ -116,7 +116,8 @@ public sealed class UnattendedCliTests
     [Fact]
     public async Task Throttling_is_summed_up_and_totalled_not_one_line_per_request()
     {
-        // Vault's own delay shortened; the client still spaces its requests 500 ms apart once the window is empty.
+        // Vault's own delay shortened; the client spaces its requests 500 ms apart once the window is empty, on a
+        // clock that moves by each wait instead of waiting.
         await using var host = await CliTestHost.StartAsync(l => l.BurstDelay = TimeSpan.FromMilliseconds(5));
         for (var i = 0; i < 3; i++)
         {
@@ -124,10 +125,14 @@ public sealed class UnattendedCliTests
         }
 
         host.Server.Faults.Add(new FaultRule { Kind = FaultKind.BurstExhausted, Count = 0 });
+        var clock = new ManualClock { AdvancesWhenWaited = true };
+        var started = clock.GetUtcNow();
+        host.Time = clock;
 
-        var run = await host.RunBuiltAsync("upload", host.Local.Combine("many"), "--recurse", "--to", "/demo");
+        var run = await host.RunAsync("upload", host.Local.Combine("many"), "--recurse", "--to", "/demo");
 
         Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(clock.GetUtcNow() - started >= TimeSpan.FromSeconds(2), $"requests were spaced {clock.GetUtcNow() - started} in all");
         var delayed = run.StderrLines.Where(l => l.Contains("Vault delayed", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, delayed.Count);
         Assert.Contains("in total", delayed[1]);
