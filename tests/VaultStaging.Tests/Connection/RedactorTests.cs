@@ -54,6 +54,7 @@ public sealed class RedactorTests
         redactor.AddSecret(null);
 
         Assert.Equal("PUT /api/v26.1/services/file_staging/upload/abc part 3", redactor.Redact("PUT /api/v26.1/services/file_staging/upload/abc part 3"));
+        Assert.Equal("POST /api/v26.1/auth → HTTP 200 in 5 ms", redactor.Redact("POST /api/v26.1/auth → HTTP 200 in 5 ms"));
         Assert.Equal("", redactor.Redact(null));
     }
 }
