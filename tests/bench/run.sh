@@ -200,7 +200,7 @@ measure_limits() {
 }
 
 # measure_send_floor BYTES: CPU seconds to send BYTES over loopback with nothing else (send_floor.py, median of 3);
-# one MD5 pass plus that send is the floor of cpu_per_md5_pass (measure_cpu_per_md5_pass).
+# one MD5 pass plus that send is cpu_floor_per_md5_pass, a reference for cpu_per_md5_pass (measure_cpu_per_md5_pass).
 measure_send_floor() {
     local r cpus=()
     for ((r = 1; r <= 3; r++)); do

@@ -70,9 +70,9 @@ internal sealed class Redactor
     /// <summary>
     /// Whether <see cref="SecretShapes"/> can match: only where one of its keys occurs. Most lines are requests and
     /// decisions that name none, and a 2 GiB upload logs ~350 of them, verbose or not; this check spares each a
-    /// regex run. Text with a non-ASCII letter always goes to the regex, whose case-insensitive match knows letters beyond
-    /// ASCII (the Kelvin sign matches "k"); other symbols, such as the arrow in request lines, cannot
-    /// stand for a key's letter.
+    /// regex run. Text with a non-ASCII letter always goes to the regex, whose case-insensitive match knows letters
+    /// beyond ASCII (the Kelvin sign matches "k"); other symbols, such as the arrow in request lines, cannot stand
+    /// for a key's letter.
     /// </summary>
     private static bool MayHoldSecretShape(string text)
     {
